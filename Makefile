@@ -1,0 +1,66 @@
+# Migrant Desk — `make run` starts the app, `make test` runs the whole suite.
+# Both create .venv, install the package with its test extras and build the dataset when it is missing
+# or older than the content.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DATASET := dataset/reference.sqlite
+CONTENT := $(shell find db/content -name '*.yaml' 2>/dev/null) db/schema.sql
+CORE_BUILD := desktop/core/build.py desktop/core/content.py desktop/core/model.py
+# Qt's xcb platform needs these (see shared PITFALLS: without icccm4/keysyms1 it aborts at start)
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
+           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+TEST_DEBS :=
+
+.PHONY: run test validate dataset sysdeps venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || $(MAKE) --no-print-directory _apt PKGS=python3-venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Install missing Debian packages when root; otherwise print the exact command and stop.
+_apt:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null; then \
+	  for p in $(PKGS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	  done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Migrant Desk needs these system packages. Install them with:"; \
+	    echo "  sudo apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+sysdeps:
+	@$(MAKE) --no-print-directory _apt PKGS="$(QT_DEBS) $(TEST_DEBS)"
+
+$(DATASET): $(STAMP) $(CONTENT) $(CORE_BUILD)
+	$(BIN)/migrant-desk build
+
+dataset: $(DATASET)
+
+validate: $(STAMP)
+	$(BIN)/migrant-desk validate db/content
+
+run: sysdeps $(DATASET)
+	$(BIN)/migrant-desk
+
+test: sysdeps $(DATASET)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) dataset build dist .pytest_cache

@@ -1,0 +1,14 @@
+"""`python -m desktop` / `migrant-desk`: the GUI without arguments, a subcommand otherwise."""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from . import cli  # argparse only; Qt is imported by the GUI path alone
+    return cli.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

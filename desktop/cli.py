@@ -1,0 +1,84 @@
+"""Command line: `migrant-desk [validate|build|info]`; no subcommand starts the GUI."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="migrant-desk", description=(
+        "Offline reference desk for advisors of Central Asian labour migrants. "
+        "Without a command it opens the app window."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--dataset", type=Path, help="dataset folder to open (default: the bundled one)")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("validate", help="check content files and print every problem with its location")
+    p.add_argument("path", nargs="?", type=Path, default=None, help="content folder (default: db/content)")
+
+    p = sub.add_parser("build", help="validate the content and build the dataset")
+    p.add_argument("--content", type=Path, default=None, help="content folder (default: db/content)")
+    p.add_argument("--out", type=Path, default=None, help="dataset folder (default: dataset/)")
+
+    sub.add_parser("info", help="print the dataset's version and record counts")
+    return parser
+
+
+def cmd_validate(args) -> int:
+    from .core.content import load_content
+
+    root = args.path or paths.content_dir()
+    content = load_content(root)
+    for problem in content.problems:
+        print(problem.relative())
+    if content.problems:
+        print(f"{len(content.problems)} problem(s) in {root}", file=sys.stderr)
+        return 1
+    counts = {k: sum(1 for r in content.records if r.kind == k) for k in ("agreement", "procedure", "contact")}
+    print(f"OK: {root}: {counts['agreement']} agreements, {counts['procedure']} procedures, "
+          f"{counts['contact']} contacts, {len(content.regions)} regions, {len(content.countries)} countries")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .core.build import build
+    from .core.content import ContentError
+
+    out = args.out or paths.bundled_dataset_dir()
+    try:
+        path, content = build(args.content or paths.content_dir(), out, paths.schema_file())
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem.relative())
+        print(f"build refused: {len(exc.problems)} problem(s) in the content", file=sys.stderr)
+        return 1
+    print(f"built {path}: {len(content.records)} records, version {content.dataset_version}")
+    return 0
+
+
+def cmd_info(args) -> int:
+    from .core.store import DatasetError, Store
+
+    try:
+        with Store(args.dataset or paths.bundled_dataset_dir()) as store:
+            meta, counts = store.meta(), store.counts()
+    except DatasetError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for key in sorted(meta):
+        print(f"{key}: {meta[key]}")
+    for kind, n in counts.items():
+        print(f"{kind}s: {n}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from .ui.app import run
+
+        return run(args.dataset)
+    return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info}[args.command](args)
