@@ -96,7 +96,10 @@ def _to_data(node, loader, path, lines, dupes):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(child, loader, path + (i,), lines, dupes) for i, child in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. a timestamp-shaped 2025-02-30: keep the text, the date check reports it
+        return node.value
 
 
 def load_yaml(path: Path):
@@ -713,12 +716,13 @@ def load_content(root: Path | str) -> Content:
             content.problems.append(Problem(str(path), 1, name[:-5], "-", "file missing"))
     content.dataset_version = _dataset_version(root, content)
 
-    checkers = []
+    checkers, unreadable = [], set()
     for kind, folder in KIND_DIRS.items():
         for path in sorted((root / folder).glob("*.y*ml")):
             data, lines, problems = load_yaml(path)
             content.problems.extend(problems)
             if data is None:
+                unreadable.add(path.stem)  # already reported; links to it are not errors too
                 continue
             if not isinstance(data, dict):
                 content.problems.append(Problem(str(path), 1, path.stem, "-", "a record must be a mapping of keys"))
@@ -728,7 +732,7 @@ def load_content(root: Path | str) -> Content:
             if record is not None:
                 content.records.append(record)
                 checkers.append((checker, record))
-    _cross_check(content, checkers)
+    _cross_check(content, checkers, unreadable)
     content.records.sort(key=lambda r: r.id)
     content.problems.sort(key=lambda p: (p.path, p.line, p.field))
     return content
@@ -751,7 +755,7 @@ def _dataset_version(root: Path, content: Content) -> str:
     return version
 
 
-def _cross_check(content: Content, checkers) -> None:
+def _cross_check(content: Content, checkers, unreadable: set[str]) -> None:
     regions = {r.code for r in content.regions}
     countries = {c.code for c in content.countries}
     first_seen: dict[str, _Checker] = {}
@@ -770,6 +774,8 @@ def _cross_check(content: Content, checkers) -> None:
             elif what == "country" and code not in countries:
                 checker.err(path, f"unknown country code '{code}' (see countries.yaml)")
         for i, link in enumerate(record.links):
+            if link.to in unreadable:
+                continue
             if link.to not in kinds:
                 checker.err(("links", i, "to"), f"link to unknown record '{link.to}'")
             elif link.to == record.id:
@@ -778,6 +784,8 @@ def _cross_check(content: Content, checkers) -> None:
                 checker.err(("links", i, "to"), f"contact_for must point at a contact, '{link.to}' is a {kinds[link.to]}")
         if isinstance(record, m.Procedure):
             for i, basis in enumerate(record.legal_basis):
+                if basis.to in unreadable:
+                    continue
                 if basis.to and basis.to not in kinds:
                     checker.err(("legal_basis", i, "to"), f"legal basis names unknown record '{basis.to}'")
                 elif basis.to and kinds[basis.to] != "agreement":

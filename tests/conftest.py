@@ -1,0 +1,35 @@
+"""Shared fixtures: content trees and built datasets in temporary folders (never the checkout's)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop import paths
+from desktop.core.build import build
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REFERENCE_FILES = ("regions.yaml", "countries.yaml")
+
+
+def make_content_tree(dest: Path) -> Path:
+    """A small valid content tree: the test records plus the real regions and countries."""
+    shutil.copytree(FIXTURES / "content", dest)
+    for name in REFERENCE_FILES:
+        shutil.copy(paths.content_dir() / name, dest / name)
+    return dest
+
+
+@pytest.fixture
+def content_tree(tmp_path) -> Path:
+    return make_content_tree(tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def real_dataset(tmp_path_factory) -> Path:
+    """The real db/content built into a temporary dataset folder, once per test session."""
+    out = tmp_path_factory.mktemp("dataset")
+    build(paths.content_dir(), out, paths.schema_file())
+    return out
