@@ -24,6 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="dataset folder (default: dataset/)")
 
     sub.add_parser("info", help="print the dataset's version and record counts")
+
+    p = sub.add_parser("search", help="search the dataset as the app does")
+    p.add_argument("query")
+    p.add_argument("--kind", choices=["agreement", "procedure", "contact"], action="append")
+    p.add_argument("--citizenship", help="UZ, KG, TJ …")
+    p.add_argument("--region", help="Russian region code, e.g. RU-TA")
+    p.add_argument("--status", action="append")
+    p.add_argument("--lang", default="ru", choices=["ru", "uz", "ky", "en"], help="language of titles and snippets")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print the hits as JSON")
     return parser
 
 
@@ -56,6 +66,12 @@ def cmd_build(args) -> int:
         print(f"build refused: {len(exc.problems)} problem(s) in the content", file=sys.stderr)
         return 1
     print(f"built {path}: {len(content.records)} records, version {content.dataset_version}")
+    from .core.search import build_index
+    from .core.store import Store
+
+    with Store(path) as store:
+        index = build_index(store, out / "index")
+    print(f"built {index}")
     return 0
 
 
@@ -75,10 +91,48 @@ def cmd_info(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    import json
+    import re
+
+    from .core.search import Filters
+    from .core.store import DatasetError
+    from .dataset import open_dataset
+
+    try:
+        store, index = open_dataset(args.dataset, progress=_progress_to_stderr)
+    except DatasetError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    filters = Filters(kinds=tuple(args.kind or ()), citizenship=args.citizenship, region=args.region,
+                      statuses=tuple(args.status or ()))
+    results = index.search(args.query, filters, lang=args.lang, limit=args.limit, facets=not args.json)
+    if args.json:
+        print(json.dumps([{"id": h.id, "kind": h.kind, "score": round(h.score, 4), "status": h.status,
+                           "titles": h.titles, "snippet": h.snippet} for h in results.hits],
+                         ensure_ascii=False, indent=2))
+    else:
+        if results.suggestion:
+            print(f"did you mean: {results.suggestion}")
+        print(f"{results.total} result(s)")
+        for h in results.hits:
+            snippet = re.sub(r"<[^>]+>", "", h.snippet).replace("\n", " ")
+            print(f"{h.score:7.2f}  {h.kind:9} {h.id}\n         {h.title}\n         {snippet[:150]}")
+    index.close()
+    store.close()
+    return 0
+
+
+def _progress_to_stderr(done: int, total: int) -> None:
+    print(f"\rbuilding the search index: {done}/{total}", end="\n" if done == total else "",
+          file=sys.stderr)
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         from .ui.app import run
 
         return run(args.dataset)
-    return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info}[args.command](args)
+    return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info,
+            "search": cmd_search}[args.command](args)

@@ -175,6 +175,11 @@ class Store:
             "SELECT rel, from_id FROM links WHERE to_id = ? ORDER BY from_id, position", record_id)]
         return out
 
+    def contact_region_codes(self, record_id: str) -> list[str]:
+        """Region codes a contact covers ('all' when it serves everywhere)."""
+        return [r["code"] for r in self._all(
+            "SELECT DISTINCT code FROM contact_regions WHERE record_id = ? ORDER BY code", record_id)]
+
     def contacts_covering(self, region: str) -> list[str]:
         """Ids of contacts located in `region`, whose district covers it, or that serve everywhere."""
         return [r["record_id"] for r in self._all(

@@ -1,0 +1,27 @@
+"""Which dataset the app opens, and its search index (rebuilt into the user's cache when needed)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import paths
+from .core.search import Progress, SearchIndex
+from .core.store import Store
+
+
+def user_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "migrant-desk"
+
+
+def open_dataset(dataset_dir: Path | None = None, progress: Progress | None = None) -> tuple[Store, SearchIndex]:
+    """The store and a ready search index for `dataset_dir` (default: the bundled dataset).
+
+    The index normally sits next to the SQLite file; when that folder is read-only (an installed app)
+    and the index there is unusable, it is rebuilt in the user's cache.
+    """
+    dataset_dir = Path(dataset_dir or paths.bundled_dataset_dir())
+    store = Store(dataset_dir)
+    fallback = user_cache_dir() / "index" / store.meta().get("content_hash", "unknown")[:16]
+    index = SearchIndex.open(store, dataset_dir / "index", fallback_dir=fallback, progress=progress)
+    return store, index
