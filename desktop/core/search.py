@@ -149,9 +149,11 @@ def read_stamp(index_dir: Path) -> dict | None:
 
 def index_state(store: Store, index_dir: Path) -> str:
     """'ok', 'missing', 'stale' or 'corrupt' for the index in `index_dir` against `store`."""
+    if not index_dir.is_dir():
+        return "corrupt" if index_dir.exists() else "missing"
     stamp = read_stamp(index_dir)
     if stamp is None or not windex.exists_in(str(index_dir)):
-        return "missing" if not index_dir.exists() or not any(index_dir.iterdir()) else "corrupt"
+        return "corrupt" if any(index_dir.iterdir()) else "missing"
     if stamp.get("content_hash") != store.meta().get("content_hash") or stamp.get("format") != INDEX_FORMAT:
         return "stale"
     try:
