@@ -16,14 +16,19 @@ import json
 import re
 import shutil
 import threading
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh import highlight, index as windex
+from whoosh import index as windex
+from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.lev import levenshtein_automaton
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import And, Or, Phrase, Prefix, Term
+from whoosh.query import And, NullQuery, Or, Phrase, Term
 from whoosh.searching import Searcher
 
 from . import model as m
@@ -32,10 +37,15 @@ from .store import Store
 
 INDEX_FORMAT = 1
 STAMP_FILE = "migrant-desk-index.json"
+VOCABULARY_FILE = "vocabulary.json"
 TITLE_BOOST = 3.0
 FUZZY_THRESHOLD = 3        # strict results below this -> try typo expansion
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 12
+PREFIX_TERMS = 12          # index terms a word being typed expands to, per field
+MIN_PREFIX = 3
+SNIPPET_CHARS = 180
+FACETS = ("kind", "status", "citizenship", "region")
 
 Progress = Callable[[int, int], None]
 
@@ -64,32 +74,19 @@ def analyzer(lang: str):
     return RegexTokenizer(textnorm.TOKEN_RE) | LowercaseFilter() | KeyFilter(lang)
 
 
-class SpellFilter(Filter):
-    """Words as typed, only lower-cased with apostrophes unified: the vocabulary for typo fixes."""
-
-    def __eq__(self, other):
-        return isinstance(other, SpellFilter)
-
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = spell_key(token.text)
-            if len(token.text) >= 4:
-                yield token
-
-
+@lru_cache(maxsize=200_000)
 def spell_key(word: str) -> str:
     return textnorm.normalize_uz_latin(word.lower()).replace("ё", "е")
 
 
 def make_schema() -> Schema:
     fields = dict(id=ID(stored=True, unique=True), kind=ID(stored=True), status=ID(stored=True),
-                  citizenship=KEYWORD(stored=True, commas=True, lowercase=True),
+                  citizenship=KEYWORD(commas=True, lowercase=True),
                   region=KEYWORD(commas=True, lowercase=True),
                   verified_on=STORED, titles=STORED, summaries=STORED)
-    fields["spell"] = TEXT(analyzer=RegexTokenizer(textnorm.TOKEN_RE) | SpellFilter(), phrase=False)
     for lang in m.LANGS:
         fields[f"title_{lang}"] = TEXT(analyzer=analyzer(lang), field_boost=TITLE_BOOST, phrase=True)
-        fields[f"text_{lang}"] = TEXT(analyzer=analyzer(lang), stored=True, phrase=True)
+        fields[f"text_{lang}"] = TEXT(analyzer=analyzer(lang), phrase=True)
     return Schema(**fields)
 
 
@@ -134,8 +131,13 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
             parts.append(record.ref)
         doc[f"title_{lang}"] = text.title if text else ""
         doc[f"text_{lang}"] = "\n".join(p for p in parts if p)
-    doc["spell"] = "\n".join(doc[f"{f}_{lang}"] for lang in m.LANGS for f in ("title", "text"))
     return doc
+
+
+def spelling_words(doc: dict) -> set[str]:
+    """The distinct words of an index document, as the typo corrector compares them."""
+    return {key for lang in m.LANGS for f in ("title", "text")
+            for w in textnorm.tokens(doc[f"{f}_{lang}"]) if len(key := spell_key(w)) >= 4}
 
 
 # --------------------------------------------------------------------------- index lifecycle
@@ -176,13 +178,19 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     ix = windex.create_in(str(tmp), make_schema())
     ids = store.ids()
     region_names = {r.code: r.name for r in store.regions()}
-    writer = ix.writer(limitmb=128)
+    writer = ix.writer(limitmb=256)
+    vocabulary: Counter[str] = Counter()
     for n, record_id in enumerate(ids, 1):
-        writer.add_document(**record_document(store.record(record_id), store, region_names))
+        doc = record_document(store.record(record_id), store, region_names)
+        vocabulary.update(spelling_words(doc))
+        writer.add_document(**doc)
         if progress and (n % 50 == 0 or n == len(ids)):
             progress(n, len(ids))
     writer.commit()
     ix.close()
+    # the typo corrector's word list: every word with the number of records it appears in
+    (tmp / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary.items()), ensure_ascii=False),
+                                       encoding="utf-8")
     (tmp / STAMP_FILE).write_text(json.dumps({"format": INDEX_FORMAT,
                                               "content_hash": store.meta().get("content_hash"),
                                               "documents": len(ids)}), encoding="utf-8")
@@ -239,32 +247,6 @@ def parse_query(text: str) -> tuple[list[str], list[list[str]]]:
     return words[:MAX_QUERY_WORDS], [p for p in phrases if p][:3]
 
 
-def _word_query(word: str, prefix: bool) -> Or:
-    """A word in any language: its key per language, in titles and texts."""
-    clauses = []
-    for lang in m.LANGS:
-        key = textnorm.STEMMERS[lang](word)
-        if not key:
-            continue
-        for fieldname in (f"title_{lang}", f"text_{lang}"):
-            clauses.append(Term(fieldname, key))
-            if prefix and len(key) >= 3:
-                clauses.append(Prefix(fieldname, key, boost=0.5))
-    return Or(clauses)
-
-
-def _phrase_query(words: list[str]) -> Or:
-    clauses = []
-    for lang in m.LANGS:
-        keys = [textnorm.STEMMERS[lang](w) for w in words]
-        keys = [k for k in keys if k]
-        if not keys:
-            continue
-        for fieldname in (f"title_{lang}", f"text_{lang}"):
-            clauses.append(Phrase(fieldname, keys) if len(keys) > 1 else Term(fieldname, keys[0]))
-    return Or(clauses)
-
-
 def _filter_query(filters: Filters | None):
     if not filters:
         return None
@@ -281,14 +263,28 @@ def _filter_query(filters: Filters | None):
 
 
 class SearchIndex:
-    """An open index with a warm searcher; thread-safe for one search at a time per call site."""
+    """An open index with a warm searcher. One search at a time (a lock), from any thread.
 
-    def __init__(self, index_dir: Path):
+    Snippets are cut from the dataset's texts (its own read-only connection), not from the index, so the
+    index stores only what a result row shows.
+    """
+
+    def __init__(self, index_dir: Path, store_path: Path | None = None):
         self.index_dir = Path(index_dir)
         self.ix = windex.open_dir(str(self.index_dir))
         self._searcher: Searcher = self.ix.searcher()
+        self._reader = self._searcher.reader()
+        self._store = Store(store_path) if store_path else None
         self._lock = threading.Lock()
-        self._vocab_cache: dict[str, list[str]] = {}
+        self._spell_cache: dict[str, list[str]] = {}
+        self._vocab: tuple[list[str], dict[str, int]] | None = None
+        self._prefix_cache: dict[tuple[str, str], list[str]] = {}
+        # facet value -> documents, read once: counting a facet is then a set intersection
+        self._facet_docs = {
+            name: {value.decode("utf-8") if isinstance(value, bytes) else value:
+                   frozenset(self._reader.postings(name, value).all_ids())
+                   for value in self._reader.lexicon(name)}
+            for name in FACETS}
 
     @classmethod
     def open(cls, store: Store, index_dir: Path, fallback_dir: Path | None = None,
@@ -300,38 +296,100 @@ class SearchIndex:
         """
         index_dir = Path(index_dir)
         if index_state(store, index_dir) == "ok":
-            return cls(index_dir)
+            return cls(index_dir, store.path)
         if fallback_dir is not None and index_state(store, Path(fallback_dir)) == "ok":
-            return cls(Path(fallback_dir))
+            return cls(Path(fallback_dir), store.path)
         try:
-            return cls(build_index(store, index_dir, progress))
+            return cls(build_index(store, index_dir, progress), store.path)
         except OSError:
             if fallback_dir is None:
                 raise
-            return cls(build_index(store, Path(fallback_dir), progress))
+            return cls(build_index(store, Path(fallback_dir), progress), store.path)
 
     def close(self) -> None:
         self._searcher.close()
         self.ix.close()
+        if self._store:
+            self._store.close()
 
-    # -- typo expansion
+    # -- query building against the index vocabulary
+
+    def _keys(self, word: str) -> dict[str, str]:
+        return {lang: key for lang in m.LANGS if (key := textnorm.STEMMERS[lang](word))}
+
+    def _prefix_terms(self, fieldname: str, key: str) -> list[str]:
+        """Up to PREFIX_TERMS index terms starting with `key` (the word being typed)."""
+        cache_key = (fieldname, key)
+        if cache_key not in self._prefix_cache:
+            terms = []
+            for term in self._reader.expand_prefix(fieldname, key):
+                term = term.decode("utf-8") if isinstance(term, bytes) else term
+                if term != key:
+                    terms.append(term)
+                if len(terms) >= PREFIX_TERMS:
+                    break
+            if len(self._prefix_cache) > 20000:
+                self._prefix_cache.clear()
+            self._prefix_cache[cache_key] = terms
+        return self._prefix_cache[cache_key]
+
+    def _word_query(self, word: str, prefix: bool, matched: dict[str, set[str]], boost: float = 1.0):
+        """A word in any language: its key per language, in titles and texts, where the index has it."""
+        clauses = []
+        for lang, key in self._keys(word).items():
+            for fieldname in (f"title_{lang}", f"text_{lang}"):
+                if (fieldname, key) in self._reader:
+                    clauses.append(Term(fieldname, key, boost=boost))
+                    matched[lang].add(key)
+                if prefix and len(key) >= MIN_PREFIX:
+                    for term in self._prefix_terms(fieldname, key):
+                        clauses.append(Term(fieldname, term, boost=0.5 * boost))
+                        matched[lang].add(term)
+        return Or(clauses) if clauses else NullQuery
+
+    def _phrase_query(self, words: list[str], matched: dict[str, set[str]]):
+        clauses = []
+        for lang in m.LANGS:
+            keys = [k for w in words if (k := textnorm.STEMMERS[lang](w))]
+            if not keys or any((f"text_{lang}", k) not in self._reader and (f"title_{lang}", k) not in self._reader
+                               for k in keys):
+                continue
+            matched[lang].update(keys)
+            for fieldname in (f"title_{lang}", f"text_{lang}"):
+                clauses.append(Phrase(fieldname, keys) if len(keys) > 1 else Term(fieldname, keys[0]))
+        return Or(clauses) if clauses else NullQuery
+
+    def _word_known(self, word: str) -> bool:
+        return any((f"{f}_{lang}", key) in self._reader
+                   for lang, key in self._keys(word).items() for f in ("text", "title"))
+
+    def _vocabulary(self) -> tuple[list[str], dict[str, int]]:
+        if self._vocab is None:
+            try:
+                pairs = json.loads((self.index_dir / VOCABULARY_FILE).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                pairs = []
+            self._vocab = ([w for w, _ in pairs], dict(pairs))
+        return self._vocab
 
     def _corrections(self, word: str) -> list[str]:
-        """Words of the index within edit distance 1 (2 for long words), most frequent first."""
+        """Words of the dataset within edit distance 1 (2 for long words): nearest, then most common."""
         key = spell_key(word)
         if len(key) < 5:
             return []
-        if key not in self._vocab_cache:
-            reader = self._searcher.reader()
-            maxdist = 1 if len(key) < 8 else 2
-            near = [t.decode("utf-8") if isinstance(t, bytes) else t
-                    for t in reader.terms_within("spell", key, maxdist, prefix=1)]
-            near = [t for t in near if t != key]
-            near.sort(key=lambda t: -reader.doc_frequency("spell", t))
-            if len(self._vocab_cache) > 5000:
-                self._vocab_cache.clear()
-            self._vocab_cache[key] = near[:3]
-        return self._vocab_cache[key]
+        if key not in self._spell_cache:
+            words, freq = self._vocabulary()
+            found: dict[str, int] = {}
+            if words:
+                for dist in range(1, (1 if len(key) < 8 else 2) + 1):
+                    dfa = levenshtein_automaton(key, dist, prefix=1).to_dfa()
+                    for near in find_all_matches(dfa, _Skipper(words)):
+                        found.setdefault(near, dist)
+            found.pop(key, None)
+            if len(self._spell_cache) > 5000:
+                self._spell_cache.clear()
+            self._spell_cache[key] = sorted(found, key=lambda w: (found[w], -freq.get(w, 0), w))[:3]
+        return self._spell_cache[key]
 
     # -- search
 
@@ -341,71 +399,93 @@ class SearchIndex:
         results = Results(query=query)
         if not words and not phrases:
             return results
-        typing = bool(query) and not query[-1].isspace()  # the last word may still be incomplete
+        typing = not query[-1].isspace()  # the last word may still be incomplete
         filter_q = _filter_query(filters)
         with self._lock:
-            clauses = [_word_query(w, prefix=typing and i == len(words) - 1) for i, w in enumerate(words)]
-            clauses += [_phrase_query(p) for p in phrases]
+            matched = {lang: set() for lang in m.LANGS}
+            clauses = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
+            clauses += [self._phrase_query(p, matched) for p in phrases]
             q = And(clauses)
-            hits = self._searcher.search(q, filter=filter_q, limit=None if facets else limit, terms=True)
+            hits = self._searcher.search(q, filter=filter_q, limit=limit)
             if hits.scored_length() < FUZZY_THRESHOLD and words:
-                expanded, suggestion_words, changed = [], [], False
-                for i, w in enumerate(words):
-                    prefix = typing and i == len(words) - 1
-                    corrections = [] if self._word_known(w) else self._corrections(w)
-                    expanded.append(Or([_word_query(w, prefix)] +
-                                       [_word_query(c, False) for c in corrections]))
-                    suggestion_words.append(corrections[0] if corrections else w)
-                    changed |= bool(corrections)
-                expanded += [_phrase_query(p) for p in phrases]
-                more = self._searcher.search(And(expanded), filter=filter_q,
-                                             limit=None if facets else limit, terms=True)
-                if more.scored_length() > hits.scored_length():
-                    hits, results.expanded = more, True
-                if changed:
-                    results.suggestion = " ".join(suggestion_words)
-            results.total = len(hits)
-            hits.formatter = highlight.HtmlFormatter(tagname="b", between=" … ")
-            hits.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=50)
+                q, suggestion = self._expanded(words, phrases, typing, matched)
+                if suggestion:
+                    more = self._searcher.search(q, filter=filter_q, limit=limit)
+                    if more.scored_length() > hits.scored_length():
+                        hits, results.expanded = more, True
+                    results.suggestion = suggestion
+            docs = set(self._searcher.docs_for_query(And([q, filter_q]) if filter_q else q))
+            results.total = len(docs)
             if facets:
-                results.facets = self._facets(hits)
-            results.hits = [self._hit(h, lang) for h in hits[:limit]]
+                results.facets = {name: {value: n for value, ids in values.items() if (n := len(docs & ids))}
+                                  for name, values in self._facet_docs.items()}
+            results.hits = [self._hit(h, lang, matched) for h in hits[:limit]]
         return results
 
-    def _word_known(self, word: str) -> bool:
-        reader = self._searcher.reader()
-        for lang in m.LANGS:
-            key = textnorm.STEMMERS[lang](word)
-            if key and (reader.doc_frequency(f"text_{lang}", key) or reader.doc_frequency(f"title_{lang}", key)):
-                return True
-        return False
+    def _expanded(self, words, phrases, typing, matched):
+        """The query with unknown words widened to their nearest index words, and the suggestion."""
+        clauses, suggestion, changed = [], [], False
+        for i, word in enumerate(words):
+            prefix = typing and i == len(words) - 1
+            corrections = [] if self._word_known(word) else self._corrections(word)
+            clauses.append(Or([self._word_query(word, prefix, matched)] +
+                              [self._word_query(c, False, matched, boost=0.7) for c in corrections]))
+            suggestion.append(corrections[0] if corrections else word)
+            changed |= bool(corrections)
+        clauses += [self._phrase_query(p, matched) for p in phrases]
+        return And(clauses), (" ".join(suggestion) if changed else None)
 
-    @staticmethod
-    def _facets(hits) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {"kind": {}, "citizenship": {}, "status": {}}
-        for hit in hits:
-            fields = hit.fields()
-            for name in ("kind", "status"):
-                out[name][fields[name]] = out[name].get(fields[name], 0) + 1
-            for code in fields["citizenship"].split(","):
-                out["citizenship"][code] = out["citizenship"].get(code, 0) + 1
-        return out
-
-    def _hit(self, hit, lang: str) -> Hit:
+    def _hit(self, hit, lang: str, matched: dict[str, set[str]]) -> Hit:
         fields = hit.fields()
         titles, summaries = fields["titles"], fields["summaries"]
-        title = m.localized(titles, lang)
         snippet = ""
-        for candidate in (lang, *m.FALLBACK):
-            if f"text_{candidate}" in fields and (candidate in titles):
-                snippet = hit.highlights(f"text_{candidate}", top=2)
-                if snippet:
-                    break
+        if self._store:
+            texts = self._store.text_blocks(fields["id"])
+            for candidate in (lang, *m.FALLBACK):
+                if candidate in texts and matched[candidate]:
+                    snippet = highlight_text(texts[candidate], matched[candidate], candidate)
+                    if snippet:
+                        break
         if not snippet:
             snippet = _escape(m.localized(summaries, lang))
         return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=hit.score or 0.0,
-                   titles=titles, title=title, snippet=snippet, verified_on=fields["verified_on"])
+                   titles=titles, title=m.localized(titles, lang), snippet=snippet,
+                   verified_on=fields["verified_on"])
+
+
+class _Skipper:
+    """Walks a sorted word list for the Levenshtein automaton: the next word at or after `w`."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+
+    def __call__(self, w: str):
+        pos = bisect_left(self.words, w)
+        return self.words[pos] if pos < len(self.words) else None
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def highlight_text(text: str, keys: set[str], lang: str, width: int = SNIPPET_CHARS) -> str:
+    """A window of `text` around its first word whose search key is in `keys`, matched words in <b>."""
+    text = re.sub(r"\s*\n\s*[-*•]?\s*", " · ", text).strip(" ·")
+    stem = textnorm.STEMMERS[lang]
+    spans = [(mt.start(), mt.end()) for mt in textnorm.TOKEN_RE.finditer(text) if stem(mt.group(0)) in keys]
+    if not spans:
+        return ""
+    start = max(0, spans[0][0] - width // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > spans[0][1] else end
+    out, pos = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        out += [_escape(text[pos:a]), "<b>", _escape(text[a:b]), "</b>"]
+        pos = b
+    out.append(_escape(text[pos:end]))
+    return ("… " if start else "") + "".join(out) + (" …" if end < len(text) else "")

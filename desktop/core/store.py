@@ -91,6 +91,11 @@ class Store:
             return [r["id"] for r in self._all("SELECT id FROM records WHERE kind = ? ORDER BY id", kind)]
         return [r["id"] for r in self._all("SELECT id FROM records ORDER BY id")]
 
+    def text_blocks(self, record_id: str) -> dict[str, str]:
+        """Summary and body per language, as one block of text (for search snippets)."""
+        return {r["lang"]: f"{r['summary']}\n{r['body']}" for r in self._all(
+            "SELECT lang, summary, body FROM texts WHERE record_id = ?", record_id)}
+
     def titles(self, record_id: str) -> dict[str, str]:
         return {r["lang"]: r["title"] for r in self._all(
             "SELECT lang, title FROM texts WHERE record_id = ?", record_id)}
