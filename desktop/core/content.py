@@ -284,7 +284,7 @@ class _Checker:
             out.append(code)
         if m.ALL in out and len(out) > 1:
             self.err(path, "'all' cannot be combined with other codes")
-        return out
+        return sorted(set(out))  # a set of codes: the order written carries no meaning
 
     def source_ref(self, path, value):
         ref = self.string(path, value)
