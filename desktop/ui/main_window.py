@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QLabel, QMainWindow, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..core import model as m
 from ..core.store import Store
 
 KIND_LABELS = {"agreement": "Agreements", "procedure": "Procedures", "contact": "Contact points"}
+STATUS_LABELS = {"in_force": "in force", "signed": "signed", "announced": "announced", "expired": "expired",
+                 "superseded": "superseded"}
 
 
 class MainWindow(QMainWindow):
@@ -36,9 +38,13 @@ class MainWindow(QMainWindow):
             group = QTreeWidgetItem(self.tree, [f"{KIND_LABELS[kind]} ({len(ids)})"])
             for rid in ids:
                 record = store.record(rid)
-                QTreeWidgetItem(group, [record.title(lang), record.status, record.verified_on])
+                QTreeWidgetItem(group, [record.title(lang), STATUS_LABELS[record.status], record.verified_on])
             group.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
