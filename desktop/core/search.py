@@ -46,6 +46,9 @@ PREFIX_TERMS = 12          # index terms a word being typed expands to, per fiel
 MIN_PREFIX = 3
 SNIPPET_CHARS = 180
 FACETS = ("kind", "status", "citizenship", "region")
+RERANK_DEPTH = 30          # top hits re-ranked with the kind weights below
+# An advisor asking about a topic wants the procedure first, then the agreement or the contact.
+KIND_WEIGHT = {"procedure": 1.5, "agreement": 1.0, "contact": 1.0}
 
 Progress = Callable[[int, int], None]
 
@@ -406,20 +409,27 @@ class SearchIndex:
             clauses = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
             clauses += [self._phrase_query(p, matched) for p in phrases]
             q = And(clauses)
-            hits = self._searcher.search(q, filter=filter_q, limit=limit)
+            depth = max(limit, RERANK_DEPTH)
+            hits = self._searcher.search(q, filter=filter_q, limit=depth)
             if hits.scored_length() < FUZZY_THRESHOLD and words:
-                q, suggestion = self._expanded(words, phrases, typing, matched)
+                clauses, suggestion = self._expanded(words, phrases, typing, matched)
                 if suggestion:
-                    more = self._searcher.search(q, filter=filter_q, limit=limit)
+                    more = self._searcher.search(And(clauses), filter=filter_q, limit=depth)
                     if more.scored_length() > hits.scored_length():
-                        hits, results.expanded = more, True
+                        q, hits, results.expanded = And(clauses), more, True
                     results.suggestion = suggestion
+                if hits.scored_length() < FUZZY_THRESHOLD and len(clauses) > 1:
+                    # a long, natural query: rank by how many of its words a record has
+                    relaxed = self._searcher.search(Or(clauses), filter=filter_q, limit=depth)
+                    if relaxed.scored_length() > hits.scored_length():
+                        q, hits = Or(clauses), relaxed
             docs = set(self._searcher.docs_for_query(And([q, filter_q]) if filter_q else q))
             results.total = len(docs)
             if facets:
                 results.facets = {name: {value: n for value, ids in values.items() if (n := len(docs & ids))}
                                   for name, values in self._facet_docs.items()}
-            results.hits = [self._hit(h, lang, matched) for h in hits[:limit]]
+            ranked = sorted(hits[:depth], key=lambda h: -(h.score or 0) * KIND_WEIGHT.get(h["kind"], 1.0))
+            results.hits = [self._hit(h, lang, matched) for h in ranked[:limit]]
         return results
 
     def _expanded(self, words, phrases, typing, matched):
@@ -433,7 +443,7 @@ class SearchIndex:
             suggestion.append(corrections[0] if corrections else word)
             changed |= bool(corrections)
         clauses += [self._phrase_query(p, matched) for p in phrases]
-        return And(clauses), (" ".join(suggestion) if changed else None)
+        return clauses, (" ".join(suggestion) if changed else None)
 
     def _hit(self, hit, lang: str, matched: dict[str, set[str]]) -> Hit:
         fields = hit.fields()
