@@ -15,7 +15,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 TEST_DEBS :=
 
-.PHONY: run test validate dataset sysdeps venv clean
+.PHONY: run test validate dataset sysdeps venv bench clean
 
 venv: $(STAMP)
 
@@ -61,6 +61,10 @@ run: sysdeps $(DATASET)
 
 test: sysdeps $(DATASET)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Benchmarks print numbers (targets live here, not in timed tests); results go to bench/results.json
+bench: $(DATASET)
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) dataset build dist .pytest_cache

@@ -17,7 +17,7 @@ import re
 import shutil
 import threading
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +46,9 @@ PREFIX_TERMS = 12          # index terms a word being typed expands to, per fiel
 MIN_PREFIX = 3
 SNIPPET_CHARS = 180
 FACETS = ("kind", "status", "citizenship", "region")
-RERANK_DEPTH = 30          # top hits re-ranked with the kind weights below
+TERM_CACHE = 4096          # term -> document bitset cache entries
+RERANK_DEPTH = 30
+BROAD_QUERY = 300          # matching documents above which titles are ranked first          # top hits re-ranked with the kind weights below
 # An advisor asking about a topic wants the procedure first, then the agreement or the contact.
 KIND_WEIGHT = {"procedure": 1.5, "agreement": 1.0, "contact": 1.0}
 
@@ -250,21 +252,6 @@ def parse_query(text: str) -> tuple[list[str], list[list[str]]]:
     return words[:MAX_QUERY_WORDS], [p for p in phrases if p][:3]
 
 
-def _filter_query(filters: Filters | None):
-    if not filters:
-        return None
-    parts = []
-    if filters.kinds:
-        parts.append(Or([Term("kind", k) for k in filters.kinds]))
-    if filters.statuses:
-        parts.append(Or([Term("status", s) for s in filters.statuses]))
-    if filters.citizenship:
-        parts.append(Or([Term("citizenship", filters.citizenship.lower()), Term("citizenship", m.ALL)]))
-    if filters.region:
-        parts.append(Or([Term("region", filters.region.lower()), Term("region", m.ALL)]))
-    return And(parts) if parts else None
-
-
 class SearchIndex:
     """An open index with a warm searcher. One search at a time (a lock), from any thread.
 
@@ -282,10 +269,12 @@ class SearchIndex:
         self._spell_cache: dict[str, list[str]] = {}
         self._vocab: tuple[list[str], dict[str, int]] | None = None
         self._prefix_cache: dict[tuple[str, str], list[str]] = {}
-        # facet value -> documents, read once: counting a facet is then a set intersection
-        self._facet_docs = {
-            name: {value.decode("utf-8") if isinstance(value, bytes) else value:
-                   frozenset(self._reader.postings(name, value).all_ids())
+        # Document sets are bitsets (Python ints): union, intersection and counting run in C.
+        self._nbytes = self._reader.doc_count_all() // 8 + 1
+        self._term_bits: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._filter_cache: OrderedDict[tuple, tuple[int, set[int] | None]] = OrderedDict()
+        self._facet_bits = {
+            name: {_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
             for name in FACETS}
 
@@ -315,6 +304,51 @@ class SearchIndex:
         if self._store:
             self._store.close()
 
+    # -- document sets
+
+    def _bits(self, ids: Iterable[int]) -> int:
+        buf = bytearray(self._nbytes)
+        for i in ids:
+            buf[i >> 3] |= 1 << (i & 7)
+        return int.from_bytes(buf, "little")
+
+    def _term_docs(self, fieldname: str, term: str) -> int:
+        key = (fieldname, term)
+        bits = self._term_bits.get(key)
+        if bits is None:
+            bits = self._bits(self._reader.postings(fieldname, term).all_ids())
+            self._term_bits[key] = bits
+            if len(self._term_bits) > TERM_CACHE:
+                self._term_bits.popitem(last=False)
+        else:
+            self._term_bits.move_to_end(key)
+        return bits
+
+    def _filter(self, filters: Filters | None) -> tuple[int, set[int] | None]:
+        """(documents allowed, the same as a set for Whoosh or None when everything is allowed)."""
+        key = (filters.kinds, filters.statuses, filters.citizenship, filters.region) if filters else ()
+        if key in self._filter_cache:
+            self._filter_cache.move_to_end(key)
+            return self._filter_cache[key]
+        everything = (1 << self._reader.doc_count_all()) - 1
+        bits, limited = everything, False
+        if filters:
+            f = self._facet_bits
+            for name, values in (("kind", filters.kinds), ("status", filters.statuses),
+                                 ("citizenship", (filters.citizenship.lower(), m.ALL) if filters.citizenship else ()),
+                                 ("region", (filters.region.lower(), m.ALL) if filters.region else ())):
+                if values:
+                    allowed = 0
+                    for value in values:
+                        allowed |= f[name].get(value, 0)
+                    bits &= allowed
+                    limited = True
+        entry = (bits, _ids(bits) if limited else None)
+        self._filter_cache[key] = entry
+        if len(self._filter_cache) > 32:
+            self._filter_cache.popitem(last=False)
+        return entry
+
     # -- query building against the index vocabulary
 
     def _keys(self, word: str) -> dict[str, str]:
@@ -337,18 +371,22 @@ class SearchIndex:
         return self._prefix_cache[cache_key]
 
     def _word_query(self, word: str, prefix: bool, matched: dict[str, set[str]], boost: float = 1.0):
-        """A word in any language: its key per language, in titles and texts, where the index has it."""
-        clauses = []
+        """(query, documents) for a word in any language: its key per language, in titles and texts,
+        where the index has it. A word still being typed that is not a whole index term also matches
+        the terms it begins."""
+        clauses, bits = [], 0
         for lang, key in self._keys(word).items():
             for fieldname in (f"title_{lang}", f"text_{lang}"):
+                terms = []
                 if (fieldname, key) in self._reader:
-                    clauses.append(Term(fieldname, key, boost=boost))
-                    matched[lang].add(key)
-                if prefix and len(key) >= MIN_PREFIX:
-                    for term in self._prefix_terms(fieldname, key):
-                        clauses.append(Term(fieldname, term, boost=0.5 * boost))
-                        matched[lang].add(term)
-        return Or(clauses) if clauses else NullQuery
+                    terms.append((key, boost))
+                elif prefix and len(key) >= MIN_PREFIX:
+                    terms += [(t, 0.7 * boost) for t in self._prefix_terms(fieldname, key)]
+                for term, weight in terms:
+                    clauses.append(Term(fieldname, term, boost=weight))
+                    bits |= self._term_docs(fieldname, term)
+                    matched[lang].add(term)
+        return (Or(clauses) if clauses else NullQuery), bits
 
     def _phrase_query(self, words: list[str], matched: dict[str, set[str]]):
         clauses = []
@@ -360,7 +398,10 @@ class SearchIndex:
             matched[lang].update(keys)
             for fieldname in (f"title_{lang}", f"text_{lang}"):
                 clauses.append(Phrase(fieldname, keys) if len(keys) > 1 else Term(fieldname, keys[0]))
-        return Or(clauses) if clauses else NullQuery
+        if not clauses:
+            return NullQuery, 0
+        query = Or(clauses)
+        return query, self._bits(self._searcher.docs_for_query(query))  # exact; phrases are rare
 
     def _word_known(self, word: str) -> bool:
         return any((f"{f}_{lang}", key) in self._reader
@@ -403,34 +444,51 @@ class SearchIndex:
         if not words and not phrases:
             return results
         typing = not query[-1].isspace()  # the last word may still be incomplete
-        filter_q = _filter_query(filters)
+        allowed, allowed_ids = self._filter(filters)
         with self._lock:
             matched = {lang: set() for lang in m.LANGS}
-            clauses = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
-            clauses += [self._phrase_query(p, matched) for p in phrases]
-            q = And(clauses)
+            parts = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
+            parts += [self._phrase_query(p, matched) for p in phrases]
             depth = max(limit, RERANK_DEPTH)
-            hits = self._searcher.search(q, filter=filter_q, limit=depth)
-            if hits.scored_length() < FUZZY_THRESHOLD and words:
-                clauses, suggestion = self._expanded(words, phrases, typing, matched)
+            docs, hits = self._run(parts, allowed, allowed_ids, depth, all_words=True)
+            if _count(docs) < FUZZY_THRESHOLD and words:
+                expanded, suggestion = self._expanded(words, phrases, typing, matched)
                 if suggestion:
-                    more = self._searcher.search(And(clauses), filter=filter_q, limit=depth)
-                    if more.scored_length() > hits.scored_length():
-                        q, hits, results.expanded = And(clauses), more, True
+                    more_docs, more = self._run(expanded, allowed, allowed_ids, depth, all_words=True)
+                    if _count(more_docs) > _count(docs):
+                        docs, hits, parts, results.expanded = more_docs, more, expanded, True
                     results.suggestion = suggestion
-                if hits.scored_length() < FUZZY_THRESHOLD and len(clauses) > 1:
+                if _count(docs) < FUZZY_THRESHOLD and len(parts) > 1:
                     # a long, natural query: rank by how many of its words a record has
-                    relaxed = self._searcher.search(Or(clauses), filter=filter_q, limit=depth)
-                    if relaxed.scored_length() > hits.scored_length():
-                        q, hits = Or(clauses), relaxed
-            docs = set(self._searcher.docs_for_query(And([q, filter_q]) if filter_q else q))
-            results.total = len(docs)
+                    relaxed_docs, relaxed = self._run(parts, allowed, allowed_ids, depth, all_words=False)
+                    if _count(relaxed_docs) > _count(docs):
+                        docs, hits = relaxed_docs, relaxed
+            results.total = _count(docs)
             if facets:
-                results.facets = {name: {value: n for value, ids in values.items() if (n := len(docs & ids))}
-                                  for name, values in self._facet_docs.items()}
-            ranked = sorted(hits[:depth], key=lambda h: -(h.score or 0) * KIND_WEIGHT.get(h["kind"], 1.0))
+                results.facets = {name: {value: n for value, bits in values.items() if (n := _count(docs & bits))}
+                                  for name, values in self._facet_bits.items()}
+            ranked = sorted(hits, key=lambda h: -(h.score or 0) * KIND_WEIGHT.get(h["kind"], 1.0))
             results.hits = [self._hit(h, lang, matched) for h in ranked[:limit]]
         return results
+
+    def _run(self, parts, allowed: int, allowed_ids, depth: int, all_words: bool):
+        """(matching documents, top scored hits) of the query parts, all of them or any of them."""
+        docs = allowed if all_words else 0
+        for _, bits in parts:
+            docs = docs & bits if all_words else docs | bits
+        if not all_words:
+            docs &= allowed
+        if not docs:
+            return 0, []
+        join = And if all_words else Or
+        if _count(docs) > BROAD_QUERY:
+            # A broad query: when titles alone fill the page, rank those (cheap: titles are short)
+            # instead of scoring every body that mentions the words.
+            titles = self._searcher.search(join([_titles_only(q) for q, _ in parts]), filter=allowed_ids,
+                                           limit=depth)
+            if titles.scored_length() >= depth:
+                return docs, _top(titles)
+        return docs, _top(self._searcher.search(join([q for q, _ in parts]), filter=allowed_ids, limit=depth))
 
     def _expanded(self, words, phrases, typing, matched):
         """The query with unknown words widened to their nearest index words, and the suggestion."""
@@ -438,8 +496,12 @@ class SearchIndex:
         for i, word in enumerate(words):
             prefix = typing and i == len(words) - 1
             corrections = [] if self._word_known(word) else self._corrections(word)
-            clauses.append(Or([self._word_query(word, prefix, matched)] +
-                              [self._word_query(c, False, matched, boost=0.7) for c in corrections]))
+            alternatives = [self._word_query(word, prefix, matched)]
+            alternatives += [self._word_query(c, False, matched, boost=0.7) for c in corrections]
+            bits = 0
+            for _, b in alternatives:
+                bits |= b
+            clauses.append((Or([q for q, _ in alternatives]), bits))
             suggestion.append(corrections[0] if corrections else word)
             changed |= bool(corrections)
         clauses += [self._phrase_query(p, matched) for p in phrases]
@@ -461,6 +523,41 @@ class SearchIndex:
         return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=hit.score or 0.0,
                    titles=titles, title=m.localized(titles, lang), snippet=snippet,
                    verified_on=fields["verified_on"])
+
+
+def _top(results) -> list:
+    """The scored hits, without Whoosh counting every match (we count with bitsets)."""
+    return [results[i] for i in range(results.scored_length())]
+
+
+def _titles_only(query):
+    """The part of a word query that looks in titles."""
+    if isinstance(query, Term):
+        return query if query.fieldname.startswith("title_") else NullQuery
+    if isinstance(query, (Or, And)):
+        kept = [k for k in (_titles_only(q) for q in query.subqueries) if k is not NullQuery]
+        if not kept:
+            return NullQuery
+        return type(query)(kept)
+    return query if getattr(query, "fieldname", "").startswith("title_") else NullQuery
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def _count(bits: int) -> int:
+    return bits.bit_count()
+
+
+def _ids(bits: int) -> set[int]:
+    """Document numbers of a bitset."""
+    out, base = set(), 0
+    for byte in bits.to_bytes((bits.bit_length() + 7) // 8, "little"):
+        if byte:
+            out.update(base + i for i in range(8) if byte >> i & 1)
+        base += 8
+    return out
 
 
 class _Skipper:
