@@ -1,6 +1,7 @@
 """Shared fixtures: content trees and built datasets in temporary folders (never the checkout's)."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,9 @@ import pytest
 
 from desktop import paths
 from desktop.core.build import build
+
+# Tests never need a screen; pytest-qt reads this before the QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
