@@ -1,0 +1,107 @@
+"""Interface language: gettext catalogs, the current language, locale formatting.
+
+English is the source language. `_`, `ngettext` and `pgettext` always answer in the current language;
+windows register a callback with `on_language_changed` and re-set their texts when it changes, so the
+language switches live without a restart.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import gettext
+import weakref
+from pathlib import Path
+from typing import Callable
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal
+
+from .. import paths
+
+# code -> name of the language in itself (shown in the language menu)
+UI_LANGUAGES = {"uz": "Oʻzbekcha", "uz_Cyrl": "Ўзбекча", "ky": "Кыргызча", "ru": "Русский", "en": "English"}
+DOMAIN = "messages"
+
+_state = {"lang": "en", "catalog": gettext.NullTranslations()}
+_listeners: list[weakref.ReferenceType] = []
+
+
+def translations_dir() -> Path:
+    return paths.app_root() / "translations"
+
+
+def current_language() -> str:
+    return _state["lang"]
+
+
+def content_language(ui_lang: str) -> str:
+    """The content language (ru, uz, ky, en) that goes with an interface language."""
+    return "uz" if ui_lang == "uz_Cyrl" else ui_lang
+
+
+def set_language(lang: str) -> None:
+    if lang not in UI_LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}")
+    _state["catalog"] = gettext.translation(DOMAIN, translations_dir(), languages=[lang], fallback=True)
+    _state["lang"] = lang
+    for ref in list(_listeners):
+        callback = ref()
+        if callback is None:
+            _listeners.remove(ref)
+        else:
+            callback()
+
+
+def on_language_changed(callback: Callable[[], None]) -> None:
+    """Call `callback` after every language change; held weakly (a closed window is forgotten)."""
+    ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else weakref.ref(callback)
+    _listeners.append(ref)
+
+
+def _(message: str) -> str:
+    return _state["catalog"].gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _state["catalog"].ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _state["catalog"].pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction where it is defined; translate it with _() where it is shown."""
+    return message
+
+
+def default_language(system_locale: str) -> str:
+    """First start: the system's language when it is Uzbek, Kyrgyz or Russian, otherwise Russian."""
+    code = (system_locale or "").replace("-", "_")
+    if code.startswith("uz"):
+        return "uz_Cyrl" if "Cyrl" in code else "uz"
+    for lang in ("ky", "ru"):
+        if code.startswith(lang):
+            return lang
+    return "ru"
+
+
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse({"uz": "uz_Latn", "uz_Cyrl": "uz_Cyrl"}.get(lang, lang))
+
+
+def format_date(value: _dt.date | str | None, lang: str | None = None) -> str:
+    """A date in the interface language's long form (24 ноября 2026 г.); partial dates as given."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:
+            return value  # YYYY or YYYY-MM: shown as written
+    text = _babel_format_date(value, format="long", locale=_babel_locale(lang or current_language()))
+    return text.replace("‘", "ʻ").replace("'", "ʻ") if (lang or current_language()) == "uz" else text
+
+
+def format_number(value, lang: str | None = None) -> str:
+    return format_decimal(value, locale=_babel_locale(lang or current_language()))

@@ -1,0 +1,35 @@
+"""What every window and panel needs, passed explicitly (no globals): data, search, user data, settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core import model as m
+from ..core.search import SearchIndex
+from ..core.store import Store
+from ..core.userdata import UserData
+from .settings import Settings
+
+
+@dataclass
+class AppContext:
+    store: Store
+    index: SearchIndex
+    userdata: UserData
+    settings: Settings
+    _regions: list[m.Region] | None = field(default=None, repr=False)
+    _countries: dict[str, m.Country] | None = field(default=None, repr=False)
+
+    @property
+    def lang(self) -> str:
+        """Content language: ru, uz, ky or en (uz_Cyrl shows Uzbek content transliterated)."""
+        return self.settings.content_language
+
+    def regions(self) -> list[m.Region]:
+        if self._regions is None:
+            self._regions = self.store.regions()
+        return self._regions
+
+    def countries(self) -> dict[str, m.Country]:
+        if self._countries is None:
+            self._countries = {c.code: c for c in self.store.countries()}
+        return self._countries

@@ -1,0 +1,101 @@
+"""Small widgets shared by several panels: citizenship and region choosers, a copy button."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton
+
+from ..core import model as m
+from ..core.i18n import _
+from .labels import place_name
+
+CITIZENSHIPS = ("UZ", "KG", "TJ")
+
+
+class CitizenshipCombo(QComboBox):
+    """Uzbekistan / Kyrgyzstan / Tajikistan / any; `code()` is '' for any."""
+
+    def __init__(self, ctx, parent=None, allow_any: bool = True):
+        super().__init__(parent)
+        self.ctx, self.allow_any = ctx, allow_any
+        self.setObjectName("citizenshipCombo")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        current = self.code()
+        self.blockSignals(True)
+        self.clear()
+        if self.allow_any:
+            self.addItem(_("Any citizenship"), "")
+        countries = self.ctx.countries()
+        for code in CITIZENSHIPS:
+            country = countries.get(code)
+            self.addItem(place_name(country.name, self.ctx.lang) if country else code, code)
+        self.set_code(current)
+        self.blockSignals(False)
+        self.setAccessibleName(_("Client's citizenship"))
+        self.setToolTip(_("Client's citizenship"))
+
+    def code(self) -> str:
+        return self.currentData() or ""
+
+    def set_code(self, code: str) -> None:
+        index = self.findData(code or "")
+        self.setCurrentIndex(max(index, 0))
+
+
+class RegionCombo(QComboBox):
+    """All Russian regions; type to filter. `code()` is '' for all regions."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("regionCombo")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        self.setCompleter(completer)
+        self.setMinimumContentsLength(16)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        current = self.code()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(_("All regions"), "")
+        lang = "ru" if self.ctx.lang in ("uz", "uz_Cyrl", "ky") else self.ctx.lang  # regions have ru and en names
+        for region in sorted(self.ctx.regions(), key=lambda r: m.localized(r.name, lang)):
+            self.addItem(m.localized(region.name, lang), region.code)
+        self.set_code(current)
+        self.blockSignals(False)
+        self.setAccessibleName(_("Russian region"))
+        self.setToolTip(_("Russian region (type to search)"))
+
+    def code(self) -> str:
+        index = self.findText(self.currentText(), Qt.MatchFixedString)
+        return (self.itemData(index) or "") if index >= 0 else ""
+
+    def set_code(self, code: str) -> None:
+        index = self.findData(code or "")
+        self.setCurrentIndex(max(index, 0))
+
+
+class CopyButton(QToolButton):
+    """Puts its text on the clipboard."""
+
+    copied = Signal(str)
+
+    def __init__(self, value: str, what: str, parent=None):
+        super().__init__(parent)
+        self.value = value
+        self.setText(_("Copy"))
+        self.setAccessibleName(_("Copy {what}").format(what=what))
+        self.setToolTip(_("Copy {what}").format(what=what) + f": {value}")
+        self.clicked.connect(self._copy)
+
+    def _copy(self) -> None:
+        QApplication.clipboard().setText(self.value)
+        self.copied.emit(self.value)
