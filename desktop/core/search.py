@@ -28,14 +28,14 @@ from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import And, NullQuery, Or, Phrase, Term
+from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Term
 from whoosh.searching import Searcher
 
 from . import model as m
 from . import textnorm
 from .store import Store
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 STAMP_FILE = "migrant-desk-index.json"
 VOCABULARY_FILE = "vocabulary.json"
 TITLE_BOOST = 3.0
@@ -101,6 +101,27 @@ def _lt(text: m.LocalText | None, lang: str) -> str:
     return (text or {}).get(lang, "")
 
 
+# The everyday names of a procedure's topic, per language (terms of shared/domain/glossary.md). They are
+# indexed with the title, so a one-word query such as "патент" puts the procedure *about* that topic
+# before procedures that merely mention it.
+TOPIC_WORDS = {
+    "registration": {"ru": "регистрация миграционный учёт", "uz": "roʻyxatdan oʻtish migratsiya hisobi",
+                     "ky": "каттоо", "en": "registration"},
+    "patent": {"ru": "патент", "uz": "patent", "ky": "патент", "en": "patent"},
+    "eaeu_work": {"ru": "ЕАЭС", "uz": "YeOII", "ky": "ЕАЭБ", "en": "EAEU"},
+    "stay_limit": {"ru": "срок пребывания", "uz": "boʻlish muddati", "ky": "болуу мөөнөтү", "en": "stay limit"},
+    "registry": {"ru": "РКЛ реестр", "uz": "reyestr", "ky": "реестр", "en": "registry"},
+    "amina": {"ru": "Амина", "uz": "Amina", "ky": "Амина", "en": "Amina"},
+    "amnesty": {"ru": "амнистия легализация", "uz": "amnistiya", "ky": "амнистия", "en": "amnesty legalisation"},
+    "exam": {"ru": "экзамен", "uz": "imtihon", "ky": "экзамен", "en": "exam"},
+    "tax": {"ru": "авансовый платёж НДФЛ", "uz": "avans toʻlovi", "ky": "аванстык төлөм", "en": "advance payment tax"},
+    "medical": {"ru": "медицинское освидетельствование ДМС", "uz": "tibbiy koʻrik", "ky": "медициналык текшерүү",
+                "en": "medical examination insurance"},
+    "school": {"ru": "школа", "uz": "maktab", "ky": "мектеп", "en": "school"},
+    "policy": {"ru": "концепция", "uz": "konsepsiya", "ky": "концепция", "en": "policy concept"},
+}
+
+
 def record_document(record: m.Record, store: Store, region_names: dict[str, dict]) -> dict:
     """The index document of one record: everything an advisor may type, per language."""
     doc = {"id": record.id, "kind": record.kind, "status": record.status,
@@ -134,7 +155,8 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
                 parts.append(region_names.get(record.region, {}).get(lang, ""))
         if lang == "en" and record.ref:
             parts.append(record.ref)
-        doc[f"title_{lang}"] = text.title if text else ""
+        topic = TOPIC_WORDS.get(getattr(record, "topic", None) or "", {}).get(lang, "")
+        doc[f"title_{lang}"] = f"{text.title if text else ''} {topic}".strip()
         doc[f"text_{lang}"] = "\n".join(p for p in parts if p)
     return doc
 
@@ -450,17 +472,18 @@ class SearchIndex:
             parts = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
             parts += [self._phrase_query(p, matched) for p in phrases]
             depth = max(limit, RERANK_DEPTH)
-            docs, hits = self._run(parts, allowed, allowed_ids, depth, all_words=True)
+            bonus = self._title_phrase(words)
+            docs, hits = self._run(parts, allowed, allowed_ids, depth, True, bonus)
             if _count(docs) < FUZZY_THRESHOLD and words:
                 expanded, suggestion = self._expanded(words, phrases, typing, matched)
                 if suggestion:
-                    more_docs, more = self._run(expanded, allowed, allowed_ids, depth, all_words=True)
+                    more_docs, more = self._run(expanded, allowed, allowed_ids, depth, True, bonus)
                     if _count(more_docs) > _count(docs):
                         docs, hits, parts, results.expanded = more_docs, more, expanded, True
                     results.suggestion = suggestion
                 if _count(docs) < FUZZY_THRESHOLD and len(parts) > 1:
                     # a long, natural query: rank by how many of its words a record has
-                    relaxed_docs, relaxed = self._run(parts, allowed, allowed_ids, depth, all_words=False)
+                    relaxed_docs, relaxed = self._run(parts, allowed, allowed_ids, depth, False, bonus)
                     if _count(relaxed_docs) > _count(docs):
                         docs, hits = relaxed_docs, relaxed
             results.total = _count(docs)
@@ -471,7 +494,7 @@ class SearchIndex:
             results.hits = [self._hit(h, lang, matched) for h in ranked[:limit]]
         return results
 
-    def _run(self, parts, allowed: int, allowed_ids, depth: int, all_words: bool):
+    def _run(self, parts, allowed: int, allowed_ids, depth: int, all_words: bool, bonus=None):
         """(matching documents, top scored hits) of the query parts, all of them or any of them."""
         docs = allowed if all_words else 0
         for _, bits in parts:
@@ -488,7 +511,21 @@ class SearchIndex:
                                            limit=depth)
             if titles.scored_length() >= depth:
                 return docs, _top(titles)
-        return docs, _top(self._searcher.search(join([q for q, _ in parts]), filter=allowed_ids, limit=depth))
+        query = join([q for q, _ in parts])
+        if bonus is not None:
+            query = AndMaybe(query, bonus)
+        return docs, _top(self._searcher.search(query, filter=allowed_ids, limit=depth))
+
+    def _title_phrase(self, words: list[str]):
+        """A bonus for titles that hold the query's words in the order typed (an exact title wins)."""
+        if len(words) < 2:
+            return None
+        phrases = []
+        for lang in m.LANGS:
+            keys = [textnorm.STEMMERS[lang](w) for w in words]
+            if all(k and (f"title_{lang}", k) in self._reader for k in keys):
+                phrases.append(Phrase(f"title_{lang}", keys, boost=2.0))
+        return Or(phrases) if phrases else None
 
     def _expanded(self, words, phrases, typing, matched):
         """The query with unknown words widened to their nearest index words, and the suggestion."""
@@ -577,7 +614,7 @@ def _escape(text: str) -> str:
 
 def highlight_text(text: str, keys: set[str], lang: str, width: int = SNIPPET_CHARS) -> str:
     """A window of `text` around its first word whose search key is in `keys`, matched words in <b>."""
-    text = re.sub(r"\s*\n\s*[-*•]?\s*", " · ", text).strip(" ·")
+    text = re.sub(r"\s*\n\s*[-*•]?\s*", " · ", text).strip(" ·").replace("**", "")
     stem = textnorm.STEMMERS[lang]
     spans = [(mt.start(), mt.end()) for mt in textnorm.TOKEN_RE.finditer(text) if stem(mt.group(0)) in keys]
     if not spans:

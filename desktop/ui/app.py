@@ -1,26 +1,116 @@
-"""GUI start: QApplication, the dataset, the main window."""
+"""GUI start: QApplication, language, logging and the crash dialog, the dataset and its index, the window."""
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import sys
+import traceback
 from pathlib import Path
 
-from .. import paths
+from .. import __version__, paths
+
+log = logging.getLogger("migrant_desk")
+
+
+def setup_logging(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "migrant-desk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unexpected exception in a slot: log it, show a short dialog with the log's path, keep running."""
+    from .error_dialog import show_error
+
+    def hook(exc_type, exc, tb):
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        show_error(exc, log_path)
+
+    sys.excepthook = hook
+
+
+def apply_font_scale(scale: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    base = app.property("baseFontPointSize")
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty("baseFontPointSize", base)
+    font = app.font()
+    font.setPointSizeF(base * scale / 100)
+    app.setFont(font)
+
+
+def open_data(folder: Path | None):
+    """The store and a ready index; a missing or stale index is rebuilt with a progress dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from ..core.i18n import _
+    from ..dataset import open_dataset
+
+    dialog = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal dialog
+        if dialog is None:
+            dialog = QProgressDialog(_("Preparing the search index…"), "", 0, total)
+            dialog.setWindowTitle("Migrant Desk")
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.ApplicationModal)
+            dialog.setMinimumDuration(0)
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    try:
+        return open_dataset(folder, progress=progress)
+    finally:
+        if dialog is not None:
+            dialog.close()
 
 
 def run(dataset: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ..core.store import DatasetError, Store
+    from ..core.i18n import set_language
+    from ..core.store import DatasetError
+    from ..core.userdata import UserData
+    from .context import AppContext
     from .main_window import MainWindow
+    from .qt_translations import install_qt_translations
+    from .settings import Settings, data_dir, log_dir
 
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Migrant Desk")
+    app.setApplicationName("migrant-desk")
     app.setOrganizationName("Migrant Desk")
+    app.setApplicationDisplayName("Migrant Desk")
+    app.setApplicationVersion(__version__)
+    log_path = setup_logging(log_dir())
+    install_excepthook(log_path)
+    settings = Settings()
+    set_language(settings.ui_language)
+    install_qt_translations(app, settings.ui_language)
+    apply_font_scale(settings.font_scale)
+    folder = dataset or (Path(settings.dataset_folder) if settings.dataset_folder else None)
     try:
-        store = Store(dataset or paths.bundled_dataset_dir())
+        store, index = open_data(folder)
     except DatasetError as exc:
         QMessageBox.critical(None, "Migrant Desk", str(exc))
         return 2
-    window = MainWindow(store)
+    ctx = AppContext(store=store, index=index, userdata=UserData(data_dir() / "userdata.sqlite"),
+                     settings=settings)
+    window = MainWindow(ctx)
     window.show()
-    return app.exec()
+    log.info("started %s with dataset %s", __version__, store.meta().get("dataset_version"))
+    code = app.exec()
+    index.close()
+    store.close()
+    ctx.userdata.close()
+    return code

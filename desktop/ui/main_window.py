@@ -1,53 +1,179 @@
-"""The main window. For now it shows what the dataset holds; the search desk replaces its centre."""
+"""The main window: assembles the panels, the menus and the shortcuts. Panels do the work."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
 
-from ..core import model as m
-from ..core.store import Store
-
-KIND_LABELS = {"agreement": "Agreements", "procedure": "Procedures", "contact": "Contact points"}
-STATUS_LABELS = {"in_force": "in force", "signed": "signed", "announced": "announced", "expired": "expired",
-                 "superseded": "superseded"}
+from .. import paths
+from ..core.i18n import UI_LANGUAGES, _, current_language, on_language_changed, set_language
+from .agreements_view import AgreementsView
+from .contacts_view import ContactFinder
+from .deadline_view import DeadlineHelper
+from .mydata_view import MyDataView
+from .record_view import RecordView
+from .search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, lang: str = "ru"):
-        super().__init__()
-        self.store = store
-        self.setWindowTitle("Migrant Desk")
-        self.resize(1000, 700)
-        meta, counts = store.meta(), store.counts()
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.svg")))
+        self.resize(1280, 760)
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("datasetSummary")
-        self.summary.setTextFormat(Qt.PlainText)
-        self.summary.setText(
-            f"Dataset {meta.get('dataset_version', '?')} (built {meta.get('built_at', '?')[:10]}): "
-            + ", ".join(f"{counts[k]} {KIND_LABELS[k].lower()}" for k in m.KINDS))
-        self.summary.setAccessibleName("Dataset summary")
+        self.search = SearchPanel(ctx, self)
+        self.record = RecordView(ctx, self)
+        self.contacts = ContactFinder(ctx, self)
+        self.agreements = AgreementsView(ctx, self)
+        self.deadlines = DeadlineHelper(ctx, self)
+        self.mydata = MyDataView(ctx, self)
 
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("recordTree")
-        self.tree.setHeaderLabels(["Title", "Status", "Verified on"])
-        self.tree.setAccessibleName("Records in the dataset")
-        for kind in m.KINDS:
-            ids = store.ids(kind)
-            group = QTreeWidgetItem(self.tree, [f"{KIND_LABELS[kind]} ({len(ids)})"])
-            for rid in ids:
-                record = store.record(rid)
-                QTreeWidgetItem(group, [record.title(lang), STATUS_LABELS[record.status], record.verified_on])
-            group.setExpanded(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.tabs = QTabWidget(self, objectName="mainTabs")
+        for panel in (self.record, self.contacts, self.deadlines, self.agreements, self.mydata):
+            self.tabs.addTab(panel, "")
+        splitter = QSplitter(Qt.Horizontal, self)
+        splitter.addWidget(self.search)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 800])
+        self.setCentralWidget(splitter)
+        self.dataset_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.dataset_label)
 
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
-        self.setCentralWidget(central)
+        for panel in (self.search, self.contacts, self.agreements, self.deadlines, self.mydata):
+            panel.open_record.connect(self.open_record)
+        self.search.client_changed.connect(self.set_client)
+        self.record.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.record.record_changed.connect(lambda _id: self.mydata.refresh())
+        self.record.print_requested.connect(self.print_sheet)
+
+        self._build_actions()
+        self.set_client(self.search.citizenship.code(), self.search.region.code())
+        self.retranslate()
+        on_language_changed(self.retranslate)
+        self.search.focus_search()
+
+    # ------------------------------------------------------------------ actions and menus
+
+    def _action(self, handler, shortcut=None, name="") -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.triggered.connect(handler)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_find = self._action(self.search.focus_search, [QKeySequence("Ctrl+F"), QKeySequence("Ctrl+L")],
+                                     "actionFind")
+        self.act_back = self._action(self.record.back, QKeySequence("Alt+Left"), "actionBack")
+        self.act_forward = self._action(self.record.forward, QKeySequence("Alt+Right"), "actionForward")
+        self.act_bookmark = self._action(self.record.toggle_bookmark, QKeySequence("Ctrl+D"), "actionBookmark")
+        self.act_print = self._action(lambda: self.print_sheet(self.record.current), QKeySequence("Ctrl+P"),
+                                      "actionPrint")
+        self.act_settings = self._action(self.open_settings, QKeySequence("Ctrl+,"), "actionSettings")
+        self.act_quit = self._action(self.close, QKeySequence("Ctrl+Q"), "actionQuit")
+        self.act_bigger = self._action(lambda: self.change_font(+10), QKeySequence("Ctrl++"), "actionBigger")
+        self.act_smaller = self._action(lambda: self.change_font(-10), QKeySequence("Ctrl+-"), "actionSmaller")
+        self.act_about = self._action(self.open_about, None, "actionAbout")
+        self.act_logs = self._action(self.open_logs, None, "actionLogs")
+
+        self.menu_file = self.menuBar().addMenu("")
+        self.menu_file.addActions([self.act_print, self.act_settings])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = self.menuBar().addMenu("")
+        self.menu_view.addActions([self.act_find, self.act_back, self.act_forward, self.act_bookmark])
+        self.menu_view.addSeparator()
+        self.menu_view.addActions([self.act_bigger, self.act_smaller])
+        self.menu_language = self.menuBar().addMenu("")
+        self.menu_language.setObjectName("menuLanguage")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in UI_LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda checked, c=code: self.switch_language(c))
+            group.addAction(action)
+            self.menu_language.addAction(action)
+            self.language_actions[code] = action
+        self.menu_help = self.menuBar().addMenu("")
+        self.menu_help.addActions([self.act_logs, self.act_about])
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Migrant Desk — reference for migrant advisors"))
+        names = [_("Record"), _("Whom to call"), _("Deadlines"), _("Agreements"), _("My bookmarks and notes")]
+        for i, name in enumerate(names):
+            self.tabs.setTabText(i, name)
+        self.tabs.setAccessibleName(_("Panels"))
+        texts = {self.act_find: _("Find"), self.act_back: _("Back"), self.act_forward: _("Forward"),
+                 self.act_bookmark: _("Bookmark"), self.act_print: _("Print sheet…"),
+                 self.act_settings: _("Settings…"), self.act_quit: _("Quit"),
+                 self.act_bigger: _("Larger text"), self.act_smaller: _("Smaller text"),
+                 self.act_about: _("About Migrant Desk"), self.act_logs: _("Open the log folder")}
+        for action, text in texts.items():
+            action.setText(text)
+        self.menu_file.setTitle(_("&File"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_language.setTitle(_("&Language"))
+        self.menu_help.setTitle(_("&Help"))
+        self.language_actions[current_language()].setChecked(True)
+        meta, counts = self.ctx.store.meta(), self.ctx.store.counts()
+        self.dataset_label.setText(_("Data {version} · {procedures} procedures · {agreements} agreements · "
+                                     "{contacts} contacts").format(
+            version=meta.get("dataset_version", "?"), procedures=counts["procedure"],
+            agreements=counts["agreement"], contacts=counts["contact"]))
+
+    # ------------------------------------------------------------------ behaviour
+
+    def open_record(self, record_id: str) -> None:
+        if self.record.open(record_id):
+            self.tabs.setCurrentWidget(self.record)
+
+    def set_client(self, citizenship: str, region: str) -> None:
+        for panel in (self.record, self.contacts, self.deadlines):
+            panel.set_client(citizenship, region)
+
+    def switch_language(self, code: str) -> None:
+        self.ctx.settings.ui_language = code
+        self.ctx.settings.content_language = code
+        set_language(code)
+
+    def change_font(self, delta: int) -> None:
+        from .app import apply_font_scale
+
+        self.ctx.settings.font_scale = self.ctx.settings.font_scale + delta
+        apply_font_scale(self.ctx.settings.font_scale)
+
+    def print_sheet(self, record_id: str | None) -> None:
+        from .sheet_launch import open_sheet_dialog
+
+        open_sheet_dialog(self, record_id)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def open_about(self) -> None:
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
+
+    def open_logs(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from .settings import log_dir
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def closeEvent(self, event) -> None:
+        self.record.save_note()
+        self.search.shutdown()
+        self.ctx.settings.sync()
+        super().closeEvent(event)

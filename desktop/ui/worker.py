@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..core.search import Filters, Results, SearchIndex
 
@@ -12,7 +12,8 @@ from ..core.search import Filters, Results, SearchIndex
 class SearchWorker(QObject):
     """Owns a thread; `submit` is cheap and may be called on every keystroke."""
 
-    finished = Signal(int, object)   # request id, Results
+    # Only plain ints and strings cross the thread boundary: results are collected with take().
+    finished = Signal(int)           # request id
     failed = Signal(int, str)
 
     def __init__(self, index: SearchIndex, parent=None):
@@ -20,11 +21,11 @@ class SearchWorker(QObject):
         self.index = index
         self._cond = threading.Condition()
         self._pending: tuple | None = None
+        self._done: tuple[int, Results] | None = None
         self._latest = 0
         self._stop = False
-        self._thread = QThread()
-        self._thread.setObjectName("search-worker")
-        self._thread.run = self._loop  # a plain loop; no event loop needed in the worker thread
+        # a plain Python thread: it needs no Qt event loop, and signals it emits are queued to the UI thread
+        self._thread = threading.Thread(target=self._loop, name="search-worker", daemon=True)
         self._thread.start()
 
     def submit(self, query: str, filters: Filters, lang: str, limit: int = 50) -> int:
@@ -52,11 +53,21 @@ class SearchWorker(QObject):
             except Exception as exc:  # reported to the UI, which keeps running
                 self.failed.emit(request_id, f"{type(exc).__name__}: {exc}")
                 continue
-            if request_id == self._latest:
-                self.finished.emit(request_id, results)
+            with self._cond:
+                if request_id != self._latest:
+                    continue  # superseded while it ran
+                self._done = (request_id, results)
+            self.finished.emit(request_id)
+
+    def take(self, request_id: int) -> Results | None:
+        """The results of `request_id`, if they are the newest and not superseded."""
+        with self._cond:
+            if self._done and self._done[0] == request_id == self._latest:
+                return self._done[1]
+        return None
 
     def stop(self) -> None:
         with self._cond:
             self._stop = True
             self._cond.notify()
-        self._thread.wait(3000)
+        self._thread.join(3)

@@ -1,0 +1,79 @@
+"""The advisor's own data: bookmarks, recently viewed records and notes (also those whose record is gone)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..core.i18n import _, on_language_changed
+from . import labels
+
+
+class MyDataView(QWidget):
+    open_record = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bookmarks_label = QLabel(self)
+        self.bookmarks = QListWidget(self, objectName="bookmarkList")
+        self.recent_label = QLabel(self)
+        self.recent = QListWidget(self, objectName="recentList")
+        self.notes_label = QLabel(self)
+        self.notes = QListWidget(self, objectName="noteList")
+        layout = QVBoxLayout(self)
+        for label, widget in ((self.bookmarks_label, self.bookmarks), (self.recent_label, self.recent),
+                              (self.notes_label, self.notes)):
+            label.setBuddy(widget)
+            layout.addWidget(label)
+            layout.addWidget(widget, 1)
+            widget.itemActivated.connect(self._activate)
+            widget.itemDoubleClicked.connect(self._activate)
+        self.retranslate()
+        on_language_changed(self.retranslate)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        record_id = item.data(Qt.UserRole)
+        if record_id and self.ctx.store.record(record_id) is not None:
+            self.open_record.emit(record_id)
+
+    def retranslate(self) -> None:
+        self.bookmarks_label.setText(_("Bookmarks"))
+        self.recent_label.setText(_("Recently viewed"))
+        self.notes_label.setText(_("My notes"))
+        self.bookmarks.setAccessibleName(_("Bookmarks"))
+        self.recent.setAccessibleName(_("Recently viewed"))
+        self.notes.setAccessibleName(_("My notes"))
+        self.refresh()
+
+    def _title(self, record_id: str) -> str | None:
+        titles = self.ctx.store.titles(record_id)
+        return labels.content_text(titles, self.ctx.lang) if titles else None
+
+    def _fill(self, widget: QListWidget, ids: list[str]) -> None:
+        widget.clear()
+        for record_id in ids:
+            title = self._title(record_id)
+            if title:
+                item = QListWidgetItem(title, widget)
+                item.setData(Qt.UserRole, record_id)
+        if not widget.count():
+            QListWidgetItem(_("Nothing yet."), widget).setFlags(Qt.NoItemFlags)
+
+    def refresh(self) -> None:
+        self._fill(self.bookmarks, self.ctx.userdata.bookmarks())
+        self._fill(self.recent, self.ctx.userdata.history()[:20])
+        self.notes.clear()
+        for note in self.ctx.userdata.notes():
+            title = self._title(note.record_id)
+            first_line = note.text.strip().splitlines()[0][:80]
+            if title:
+                item = QListWidgetItem(f"{title} — {first_line}", self.notes)
+                item.setData(Qt.UserRole, note.record_id)
+            else:
+                # kept, never deleted silently: the record left the data with an update
+                item = QListWidgetItem(_("Orphaned note (record {id} is no longer in the data): {text}")
+                                       .format(id=note.record_id, text=first_line), self.notes)
+                item.setData(Qt.UserRole, note.record_id)
+                item.setToolTip(note.text)
+        if not self.notes.count():
+            QListWidgetItem(_("Nothing yet."), self.notes).setFlags(Qt.NoItemFlags)

@@ -1,0 +1,313 @@
+"""A record as HTML for the record view (QTextBrowser's rich-text subset). Pure Python, no Qt.
+
+Links: `record:ID` opens another record, `copy:TEXT` (URL-quoted) copies a phone or an address.
+Every empty field reads "not confirmed"; draft translations and unverified facts are marked.
+"""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from ..core import model as m
+from ..core.contacts import contacts_for
+from ..core.deadlines import pick_deadline
+from ..core.i18n import _, format_date
+from ..core.store import Store
+from . import labels
+
+CSS = """
+h1 { font-size: 150%; margin: 0 0 4px 0; }
+h2 { font-size: 118%; margin: 16px 0 4px 0; color: #1f3f66; }
+.meta { color: #555; }
+.badge { font-weight: bold; }
+.in_force { color: #1e7b43; } .signed { color: #1f5f9e; } .announced { color: #8a5a12; }
+.expired, .superseded { color: #888; }
+.warn { background: #fff4d6; color: #5a4100; }
+.conflict { background: #fde8e6; color: #7a1d12; }
+.nc { color: #8a5a12; font-style: italic; }
+.client { font-weight: bold; }
+td { padding: 2px 8px 2px 0; vertical-align: top; }
+"""
+
+
+def esc(text: str | None) -> str:
+    return html.escape(text or "", quote=False)
+
+
+def markdown(text: str) -> str:
+    """The Markdown subset content uses: paragraphs, '-' and '1.' lists, **bold**, [links](url)."""
+    out, in_list = [], None
+
+    def inline(line: str) -> str:
+        line = esc(line)
+        line = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", line)
+        return re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r'<a href="\2">\1</a>', line)
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        bullet = re.match(r"^[-*•]\s+(.*)", line)
+        number = re.match(r"^\d+[.)]\s+(.*)", line)
+        kind = "ul" if bullet else "ol" if number else None
+        if kind != in_list:
+            if in_list:
+                out.append(f"</{in_list}>")
+            if kind:
+                out.append(f"<{kind}>")
+            in_list = kind
+        if kind:
+            out.append(f"<li>{inline((bullet or number).group(1))}</li>")
+        elif line:
+            out.append(f"<p>{inline(line)}</p>")
+    if in_list:
+        out.append(f"</{in_list}>")
+    return "\n".join(out)
+
+
+def nc() -> str:
+    return f'<span class="nc">{esc(labels.not_confirmed())}</span>'
+
+
+def copy_link(value: str) -> str:
+    return f' <a href="copy:{quote(value, safe="")}">{esc(_("copy"))}</a>'
+
+
+def unverified_mark(confidence: str, note: m.LocalText | None, lang: str) -> str:
+    if confidence == "verified":
+        return ""
+    text = labels.content_text(note, lang)
+    return f' <span class="warn">⚠ {esc(_("not verified"))}{": " + esc(text) if text else ""}</span>'
+
+
+class RecordRenderer:
+    def __init__(self, store: Store, lang: str, citizenship: str = "", region: str = ""):
+        self.store, self.lang = store, lang
+        self.citizenship, self.region = citizenship, region
+        self.countries = {c.code: c for c in store.countries()}
+        self.regions = {r.code: r for r in store.regions()}
+
+    def t(self, text: m.LocalText | None) -> str:
+        return labels.content_text(text, self.lang)
+
+    def country(self, code: str) -> str:
+        if code == m.ALL:
+            return _("all citizenships")
+        country = self.countries.get(code)
+        return self.t(country.name) if country else code
+
+    def region_name(self, code: str) -> str:
+        if code == m.ALL:
+            return _("all regions")
+        region = self.regions.get(code)
+        return m.localized(region.name, "en" if self.lang == "en" else "ru") if region else code
+
+    def title_of(self, record_id: str) -> str:
+        return self.t(self.store.titles(record_id)) or record_id
+
+    def link(self, record_id: str) -> str:
+        return f'<a href="record:{esc(record_id)}">{esc(self.title_of(record_id))}</a>'
+
+    # ------------------------------------------------------------------ the page
+
+    def render(self, record: m.Record) -> str:
+        lang = "uz" if self.lang == "uz_Cyrl" else self.lang
+        texts = record.texts
+        shown = lang if lang in texts else next(c for c in (*m.FALLBACK, *texts) if c in texts)
+        parts = [f"<style>{CSS}</style>",
+                 f"<h1>{esc(self.t({k: v.title for k, v in texts.items()}))}</h1>",
+                 self.meta_line(record)]
+        if texts[shown].translation == "draft":
+            parts.append(f'<p class="warn">✎ {esc(_("Draft translation: not yet reviewed. Check important details against the Russian text."))}</p>')
+        if shown != lang:
+            parts.append(f'<p class="warn">{esc(_("Not available in your language; shown in another language."))}</p>')
+        if record.confidence != "verified":
+            parts.append(f'<p class="warn">⚠ {esc(_("Partly unconfirmed"))}: '
+                         f'{esc(self.t(record.confidence_note))}</p>')
+        parts.append(f"<p><b>{esc(self.t({k: v.summary for k, v in texts.items()}))}</b></p>")
+        body = self.t({k: v.body for k, v in texts.items()})
+        parts.append(markdown(body))
+        if isinstance(record, m.Procedure):
+            parts += self.procedure(record)
+        elif isinstance(record, m.Contact):
+            parts += self.contact(record)
+        elif isinstance(record, m.Agreement):
+            parts += self.agreement(record)
+        parts += self.notes(record)
+        parts += self.related(record)
+        parts += self.sources(record)
+        return "\n".join(p for p in parts if p)
+
+    def meta_line(self, record: m.Record) -> str:
+        bits = [f'<span class="badge {record.status}">{esc(labels.status(record.status))}</span>',
+                esc(labels.kind(record.kind))]
+        date_labels = {"signed": _("signed"), "valid_from": _("in force from"), "valid_to": _("valid until"),
+                       "event": _("date")}
+        for key in m.DATE_KEYS:
+            if record.dates.get(key):
+                bits.append(f"{esc(date_labels[key])} {esc(format_date(record.dates[key]))}")
+        codes = record.serves if isinstance(record, m.Contact) else record.applies_to
+        who = ", ".join(self.country(c) for c in codes)
+        bits.append(esc(_("for: {who}").format(who=who)))
+        if record.regions != [m.ALL]:
+            regions = ", ".join(self.region_name(c) for c in record.regions)
+            applies = not self.region or self.region in record.regions
+            mark = "" if applies else f' <span class="warn">{esc(_("does not apply in the chosen region"))}</span>'
+            bits.append(esc(_("only in: {regions}").format(regions=regions)) + mark)
+        bits.append(esc(_("verified on {date}").format(date=format_date(record.verified_on))))
+        return f'<p class="meta">{" · ".join(bits)}</p>'
+
+    # ------------------------------------------------------------------ per kind
+
+    def procedure(self, p: m.Procedure) -> list[str]:
+        out = [f"<h2>{esc(_('Steps'))}</h2>"]
+        if p.steps:
+            out.append("<ol>")
+            for step in p.steps:
+                line = esc(self.t(step.text)) + unverified_mark(step.confidence, step.note, self.lang)
+                deadlines = self.step_deadlines(step)
+                if deadlines:
+                    line += f"<br/>⏱ {deadlines}"
+                if step.where:
+                    line += f"<br/>{esc(_('Where'))}: {esc(self.t(step.where))}"
+                out.append(f"<li>{line}</li>")
+            out.append("</ol>")
+        else:
+            out.append(f"<p>{nc()}</p>")
+        out.append(f"<h2>{esc(_('Documents'))}</h2>")
+        out.append(self.items(p.documents))
+        out.append(f"<h2>{esc(_('Fees'))}</h2>")
+        out.append(self.items(p.fees, fees=True))
+        out.append(f"<h2>{esc(_('Legal basis'))}</h2><ul>")
+        for basis in p.legal_basis:
+            out.append(f"<li>{self.link(basis.to) if basis.to else esc(self.t(basis.law))}</li>")
+        out.append("</ul>")
+        out += self.helpers(p)
+        return out
+
+    def step_deadlines(self, step: m.Step) -> str:
+        chosen = pick_deadline(step.deadlines, self.citizenship) if self.citizenship else None
+        shown = []
+        for d in step.deadlines:
+            who = ", ".join(self.country(c) for c in d.applies_to)
+            text = f"{esc(labels.deadline(d))} ({esc(who)})"
+            if d is chosen:
+                text = f'<span class="client">▶ {text}</span>'
+            note = self.t(d.note)
+            shown.append(text + (f" — {esc(note)}" if note else ""))
+        return "<br/>".join(shown)
+
+    def items(self, items: list[m.Item], fees: bool = False) -> str:
+        if not items:
+            return f"<p>{nc()}</p>"
+        rows = []
+        for item in items:
+            text = esc(self.t(item.text))
+            if fees and item.amount is not None:
+                text += f" — <b>{esc(f'{item.amount:,.0f}'.replace(',', ' '))} {esc(item.currency)}</b>"
+            rows.append(f"<li>☐ {text}{unverified_mark(item.confidence, item.note, self.lang)}</li>")
+        return "<ul>" + "".join(rows) + "</ul>"
+
+    def helpers(self, p: m.Procedure) -> list[str]:
+        """The procedure's contacts: those serving the chosen citizenship and region first."""
+        linked = [link.to for link in p.links if link.rel == "contact_for"]
+        if not linked:
+            return []
+        preferred = [f.contact.id for f in contacts_for(self.store, self.citizenship or None, self.region or None)] \
+            if (self.citizenship or self.region) else []
+        order = [cid for cid in preferred if cid in linked] + [cid for cid in linked if cid not in preferred]
+        out = [f"<h2>{esc(_('Who helps'))}</h2><ul>"]
+        for cid in order:
+            contact = self.store.record(cid)
+            phones = ", ".join(esc(ph.number) + copy_link(ph.number) for ph in contact.phones) or nc()
+            out.append(f"<li>{self.link(cid)} — {phones}</li>")
+        out.append("</ul>")
+        return out
+
+    def contact(self, c: m.Contact) -> list[str]:
+        rows = [(_("Type"), esc(labels.contact_type(c.type))),
+                (_("City"), esc(self.t(c.city)) or nc()),
+                (_("Region"), esc(self.region_name(c.region)) if c.region else nc())]
+        if c.district:
+            if c.district.all:
+                served = _("the whole of Russia")
+            else:
+                names = [self.region_name(code) for code in c.district.regions]
+                fds = self.store.federal_districts()
+                names += [m.localized(fds.get(fd), "en" if self.lang == "en" else "ru") or fd
+                          for fd in c.district.federal_districts]
+                served = ", ".join(names)
+            note = self.t(c.district.note)
+            rows.append((_("Serves"), esc(served) + (f"<br/><i>{esc(note)}</i>" if note else "")))
+        else:
+            rows.append((_("Serves"), nc()))
+        if c.address and c.address.text:
+            address = self.t(c.address.text)
+            rows.append((_("Address"), esc(address) + copy_link(address)
+                         + unverified_mark(c.address.confidence, c.address.note, self.lang)))
+        else:
+            rows.append((_("Address"), nc()))
+        if c.phones:
+            phones = []
+            for ph in c.phones:
+                where = f" ({esc(self.country(ph.short_in))})" if ph.short_in else ""
+                phones.append(f"{esc(ph.number)}{where} — {esc(labels.phone_label(ph.label))}"
+                              f"{copy_link(ph.number)}{unverified_mark(ph.confidence, ph.note, self.lang)}")
+            rows.append((_("Phone"), "<br/>".join(phones)))
+        else:
+            rows.append((_("Phone"), nc()))
+        for label, fact, is_url in ((_("E-mail"), c.email, False), (_("Website"), c.website, True)):
+            if fact and fact.value:
+                value = esc(fact.value)
+                href = fact.value if fact.value.startswith("http") else f"https://{fact.value}"
+                shown = f'<a href="{esc(href)}">{value}</a>' if is_url else value
+                rows.append((label, shown + copy_link(fact.value)
+                             + unverified_mark(fact.confidence, fact.note, self.lang)))
+            else:
+                rows.append((label, nc()))
+        rows.append((_("Hours"), esc(self.t(c.hours.text)) if c.hours and c.hours.text else nc()))
+        if c.head and c.head.text:
+            rows.append((_("Head"), esc(self.t(c.head.text)) + unverified_mark(c.head.confidence, c.head.note, self.lang)))
+        table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+        return [f"<h2>{esc(_('Contact details'))}</h2><table>{table}</table>"]
+
+    def agreement(self, a: m.Agreement) -> list[str]:
+        parties = [self.country(p) if isinstance(p, str) and not p.startswith("RU-")
+                   else self.region_name(p) if isinstance(p, str) else self.t(p) for p in a.parties]
+        return [f"<h2>{esc(_('Parties'))}</h2><p>{esc(', '.join(parties)) or nc()}</p>"]
+
+    def notes(self, record: m.Record) -> list[str]:
+        if not record.notes:
+            return []
+        titles = {"conflict": _("Sources disagree"), "unverified": _("Not verified"), "gap": _("Not found"),
+                  "outdated": _("May be outdated"), "info": _("Note")}
+        out = [f"<h2>{esc(_('Notes'))}</h2>"]
+        for note in record.notes:
+            css = "conflict" if note.type == "conflict" else "warn"
+            out.append(f'<p class="{css}"><b>{esc(titles.get(note.type, note.type))}:</b> {esc(self.t(note.text))}</p>')
+        return out
+
+    def related(self, record: m.Record) -> list[str]:
+        links = self.store.linked(record.id)
+        if isinstance(record, m.Procedure):
+            links = [link for link in links if not (link[0] == "out" and link[1] == "contact_for")]
+        if not links:
+            return []
+        seen, items = set(), []
+        for direction, rel, other in links:
+            if other in seen:
+                continue
+            seen.add(other)
+            kind = labels.kind(self.store.record(other).kind)
+            items.append(f"<li>{self.link(other)} <span class='meta'>({esc(kind)})</span></li>")
+        return [f"<h2>{esc(_('Related'))}</h2><ul>{''.join(items)}</ul>"]
+
+    def sources(self, record: m.Record) -> list[str]:
+        out = [f"<h2>{esc(_('Sources'))}</h2><ol>"]
+        for s in record.sources:
+            name = esc(s.title or s.url or "")
+            if s.url:
+                name = f'<a href="{esc(s.url)}">{esc(s.title or s.url)}</a>'
+            date = f", {esc(format_date(s.date))}" if s.date else ""
+            out.append(f"<li>{name} — {esc(s.publisher)}{date}</li>")
+        out.append(f"</ol><p class='meta'>{esc(_('Checked against these sources on {date}.').format(date=format_date(record.verified_on)))}</p>")
+        return out

@@ -1,0 +1,183 @@
+"""The record view: a rendered record with back/forward navigation, bookmark and the advisor's note."""
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QTextBrowser, QToolButton,
+                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from ..core.i18n import _, on_language_changed
+from .record_html import RecordRenderer
+
+
+class RecordView(QWidget):
+    record_changed = Signal(str)        # the shown record's id
+    message = Signal(str)               # a short status message (e.g. "copied")
+    print_requested = Signal(str)       # a procedure's id
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.citizenship = ""
+        self.region = ""
+        self.history: list[str] = []
+        self.position = -1
+
+        self.back_button = QToolButton(self, objectName="backButton")
+        self.forward_button = QToolButton(self, objectName="forwardButton")
+        self.bookmark_button = QToolButton(self, objectName="bookmarkButton", checkable=True)
+        self.print_button = QToolButton(self, objectName="printButton")
+        self.back_button.clicked.connect(self.back)
+        self.forward_button.clicked.connect(self.forward)
+        self.bookmark_button.clicked.connect(self.toggle_bookmark)
+        self.print_button.clicked.connect(lambda: self.current and self.print_requested.emit(self.current))
+        bar = QHBoxLayout()
+        for button in (self.back_button, self.forward_button, self.bookmark_button, self.print_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.browser = QTextBrowser(self, objectName="recordBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._anchor)
+        self.empty = QLabel(self, objectName="recordEmpty", wordWrap=True, alignment=Qt.AlignCenter)
+
+        self.note_label = QLabel(self, objectName="noteLabel")
+        self.note_edit = QPlainTextEdit(self, objectName="noteEdit")
+        self.note_edit.setTabChangesFocus(True)
+        self._note_timer = QTimer(self, singleShot=True, interval=400)
+        self._note_timer.timeout.connect(self.save_note)
+        self.note_edit.textChanged.connect(self._note_timer.start)
+        note_box = QWidget(self)
+        note_layout = QVBoxLayout(note_box)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(self.note_label)
+        note_layout.addWidget(self.note_edit)
+
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(self.browser)
+        splitter.addWidget(note_box)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter, 1)
+        self._splitter = splitter
+        self.retranslate()
+        on_language_changed(self.retranslate)
+        self._show_empty(True)
+
+    @property
+    def current(self) -> str | None:
+        return self.history[self.position] if 0 <= self.position < len(self.history) else None
+
+    def retranslate(self) -> None:
+        self.back_button.setText("◀ " + _("Back"))
+        self.back_button.setToolTip(_("Back (Alt+Left)"))
+        self.back_button.setAccessibleName(_("Back"))
+        self.forward_button.setText(_("Forward") + " ▶")
+        self.forward_button.setToolTip(_("Forward (Alt+Right)"))
+        self.forward_button.setAccessibleName(_("Forward"))
+        self.bookmark_button.setText("★ " + _("Bookmark"))
+        self.bookmark_button.setToolTip(_("Bookmark this record (Ctrl+D)"))
+        self.bookmark_button.setAccessibleName(_("Bookmark"))
+        self.print_button.setText(_("Print sheet…"))
+        self.print_button.setToolTip(_("Print a sheet for the client (Ctrl+P)"))
+        self.print_button.setAccessibleName(_("Print sheet"))
+        self.browser.setAccessibleName(_("Record"))
+        self.note_label.setText(_("My note on this record (kept on this computer, no client personal data):"))
+        self.note_edit.setAccessibleName(_("My note"))
+        self.note_edit.setPlaceholderText(_("Write a note for yourself or your colleagues…"))
+        self.empty.setText(_("Choose a result on the left to see it here."))
+        self.refresh()
+
+    def set_client(self, citizenship: str, region: str) -> None:
+        self.citizenship, self.region = citizenship, region
+        self.refresh()
+
+    def _show_empty(self, empty: bool) -> None:
+        self.empty.setVisible(empty)
+        self._splitter.setVisible(not empty)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.back_button.setEnabled(self.position > 0)
+        self.forward_button.setEnabled(self.position < len(self.history) - 1)
+        record = self.ctx.store.record(self.current) if self.current else None
+        self.bookmark_button.setEnabled(record is not None)
+        self.bookmark_button.setChecked(bool(record) and self.ctx.userdata.is_bookmarked(record.id))
+        self.print_button.setVisible(record is not None and record.kind == "procedure")
+
+    def open(self, record_id: str) -> bool:
+        if self.ctx.store.record(record_id) is None:
+            self.message.emit(_("This record is not in the current data."))
+            return False
+        if record_id != self.current:
+            self.save_note()
+            del self.history[self.position + 1:]
+            self.history.append(record_id)
+            self.position = len(self.history) - 1
+        self._show()
+        return True
+
+    def back(self) -> None:
+        if self.position > 0:
+            self.save_note()
+            self.position -= 1
+            self._show()
+
+    def forward(self) -> None:
+        if self.position < len(self.history) - 1:
+            self.save_note()
+            self.position += 1
+            self._show()
+
+    def refresh(self) -> None:
+        if self.current:
+            self._render()
+
+    def _render(self) -> None:
+        record = self.ctx.store.record(self.current)
+        renderer = RecordRenderer(self.ctx.store, self.ctx.lang, self.citizenship, self.region)
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(renderer.render(record))
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def _show(self) -> None:
+        record_id = self.current
+        self._render()
+        self.browser.verticalScrollBar().setValue(0)
+        self.note_edit.blockSignals(True)
+        self.note_edit.setPlainText(self.ctx.userdata.note(record_id))
+        self.note_edit.blockSignals(False)
+        self.ctx.userdata.record_view(record_id)
+        self._show_empty(False)
+        self.record_changed.emit(record_id)
+
+    def save_note(self) -> None:
+        self._note_timer.stop()
+        if self.current:
+            text = self.note_edit.toPlainText()
+            if text != self.ctx.userdata.note(self.current):
+                self.ctx.userdata.set_note(self.current, text)
+
+    def toggle_bookmark(self) -> None:
+        if self.current:
+            on = self.ctx.userdata.toggle_bookmark(self.current)
+            self.message.emit(_("Bookmarked") if on else _("Bookmark removed"))
+            self._update_buttons()
+            self.record_changed.emit(self.current)
+
+    def _anchor(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("record:"):
+            self.open(target[len("record:"):])
+        elif target.startswith("copy:"):
+            value = unquote(target[len("copy:"):])
+            QGuiApplication.clipboard().setText(value)
+            self.message.emit(_("Copied: {value}").format(value=value))
+        else:
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,281 @@
+"""The search panel: a search field that searches while the advisor types, filters, and the results."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from .. import paths
+from ..core import model as m
+from ..core.i18n import _, format_date, on_language_changed
+from ..core.search import Filters, Results
+from ..core.textnorm import uz_latin_to_cyrillic
+from . import labels
+from .widgets import CitizenshipCombo, RegionCombo
+from .worker import SearchWorker
+
+DEBOUNCE_MS = 150
+STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5a12", "expired": "#777777",
+                  "superseded": "#777777"}
+
+
+def kind_icon(kind: str) -> QIcon:
+    return QIcon(str(paths.resources_dir() / "icons" / f"{kind}.svg"))
+
+
+class ResultRow(QWidget):
+    """One result: icon, title, status badge and verified-on date, highlighted snippet."""
+
+    def __init__(self, hit, ui_lang: str, parent=None):
+        super().__init__(parent)
+        self.hit = hit
+        icon = QLabel(self)
+        icon.setPixmap(kind_icon(hit.kind).pixmap(QSize(24, 24)))
+        icon.setAccessibleName(labels.kind(hit.kind))
+        icon.setAlignment(Qt.AlignTop)
+        title, snippet = hit.title, hit.snippet
+        if ui_lang == "uz_Cyrl":
+            title, snippet = uz_latin_to_cyrillic(title), uz_latin_to_cyrillic(snippet)
+        colour = STATUS_COLOURS.get(hit.status, "#555")
+        text = QLabel(self)
+        text.setObjectName("resultText")
+        text.setTextFormat(Qt.RichText)
+        text.setWordWrap(True)
+        text.setText(
+            f"<b>{html.escape(title)}</b><br/>"
+            f"<span style='color:{colour}'>● {html.escape(labels.status(hit.status))}</span>"
+            f"<span style='color:#666'> · {html.escape(labels.kind(hit.kind))} · "
+            f"{html.escape(_('verified {date}').format(date=format_date(hit.verified_on)))}</span><br/>"
+            f"<span style='color:#333'>{snippet}</span>")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(icon)
+        layout.addWidget(text, 1)
+        self.setAccessibleName(title)
+
+
+class SearchPanel(QWidget):
+    open_record = Signal(str)
+    client_changed = Signal(str, str)   # citizenship, region
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.results: Results | None = None
+        self.worker = SearchWorker(ctx.index, self)
+        self.worker.finished.connect(self._show_results)
+        self.worker.failed.connect(self._show_failure)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+
+        self.field = QLineEdit(self, objectName="searchField")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(lambda: self._timer.start())
+        self.field.returnPressed.connect(self.open_selected)
+        self.field.installEventFilter(self)
+
+        self.citizenship = CitizenshipCombo(ctx, self)
+        self.region = RegionCombo(ctx, self)
+        self.citizenship.set_code(ctx.settings.citizenship)
+        self.region.set_code(ctx.settings.region)
+        self.citizenship.currentIndexChanged.connect(self._filters_changed)
+        self.region.currentIndexChanged.connect(self._filters_changed)
+        self.region.lineEdit().editingFinished.connect(self._filters_changed)
+
+        self.kind_buttons = {}
+        for kind in ("procedure", "agreement", "contact"):
+            button = QToolButton(self, objectName=f"kind_{kind}", checkable=True)
+            button.setIcon(kind_icon(kind))
+            button.toggled.connect(self._filters_changed)
+            self.kind_buttons[kind] = button
+        self.status = QComboBox(self, objectName="statusCombo")
+        self.status.currentIndexChanged.connect(self._filters_changed)
+
+        self.suggestion = QLabel(self, objectName="didYouMean")
+        self.suggestion.setTextFormat(Qt.RichText)
+        self.suggestion.linkActivated.connect(self.field.setText)
+        self.count = QLabel(self, objectName="resultCount")
+        self.list = QListWidget(self, objectName="resultList")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(Qt.UserRole)))
+        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(Qt.UserRole)))
+        self.list.installEventFilter(self)
+        self.empty = QLabel(self, objectName="emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.empty.setTextFormat(Qt.RichText)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.citizenship, 1)
+        row1.addWidget(self.region, 2)
+        row2 = QHBoxLayout()
+        for button in self.kind_buttons.values():
+            row2.addWidget(button)
+        row2.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.count)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        self.retranslate()
+        on_language_changed(self.retranslate)
+        self._render()
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(_("Search agreements, procedures and contacts…"))
+        self.field.setAccessibleName(_("Search"))
+        self.field.setToolTip(_("Type in any language: Russian, Uzbek (Latin or Cyrillic), Kyrgyz, English (Ctrl+F)"))
+        self.citizenship.retranslate()
+        self.region.retranslate()
+        names = {"procedure": _("Procedures"), "agreement": _("Agreements"), "contact": _("Contacts")}
+        for kind, button in self.kind_buttons.items():
+            button.setText(names[kind])
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            button.setToolTip(_("Show only: {kind}").format(kind=names[kind]))
+            button.setAccessibleName(names[kind])
+        current = self.status.currentData()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(_("Any status"), "")
+        for code in m.STATUSES:
+            self.status.addItem(labels.status(code), code)
+        self.status.setCurrentIndex(max(0, self.status.findData(current or "")))
+        self.status.blockSignals(False)
+        self.status.setAccessibleName(_("Status"))
+        self.status.setToolTip(_("Status"))
+        self.list.setAccessibleName(_("Results"))
+        self.count.setAccessibleName(_("Number of results"))
+        if self.field.text().strip():
+            self.search_now()  # titles and snippets in the new language
+        else:
+            self._render()
+
+    # ------------------------------------------------------------------ searching
+
+    def filters(self) -> Filters:
+        kinds = tuple(k for k, b in self.kind_buttons.items() if b.isChecked())
+        status = self.status.currentData()
+        return Filters(kinds=kinds, citizenship=self.citizenship.code() or None,
+                       region=self.region.code() or None, statuses=(status,) if status else ())
+
+    def _filters_changed(self) -> None:
+        self.client_changed.emit(self.citizenship.code(), self.region.code())
+        if self.field.text().strip():
+            self._timer.start()
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        query = self.field.text()
+        if not query.strip():
+            self.results = None
+            self.worker.submit("", self.filters(), "ru")  # supersede anything still running
+            self._render()
+            return
+        lang = "uz" if self.ctx.lang == "uz_Cyrl" else self.ctx.lang
+        self.worker.submit(query, self.filters(), lang)
+
+    def _show_results(self, request_id: int) -> None:
+        results = self.worker.take(request_id)
+        if results is None or results.query != self.field.text():
+            return  # superseded: a newer query is on its way
+        self.results = results
+        self._render()
+
+    def _show_failure(self, request_id: int, message: str) -> None:
+        self.count.setText(_("Search failed: {message}").format(message=message))
+
+    def _render(self) -> None:
+        results = self.results
+        self.list.clear()
+        if results is None:
+            self.count.setText("")
+            self.suggestion.setVisible(False)
+            self.list.setVisible(False)
+            self.empty.setVisible(True)
+            self.empty.setText(
+                "<p>" + html.escape(_("Type what the client asks, in any language and script.")) + "</p><p>"
+                + html.escape(_("For example:")) + " <i>патент</i>, <i>patent olish</i>, <i>каттоо</i>, "
+                "<i>РКЛ</i>, <i>Amina</i>, <i>консульство Казань</i></p><p>"
+                + html.escape(_("Set the client's citizenship and region to see what applies to them.")) + "</p>")
+            return
+        self.count.setText(labels.results_count(results.total))
+        if results.suggestion:
+            self.suggestion.setText(html.escape(_("Did you mean")) +
+                                    f' <a href="{html.escape(results.suggestion)}">{html.escape(results.suggestion)}</a>?')
+        self.suggestion.setVisible(bool(results.suggestion))
+        if not results.hits:
+            self.list.setVisible(False)
+            self.empty.setVisible(True)
+            self.empty.setText("<p><b>" + html.escape(_("No results")) + "</b></p><p>" +
+                               html.escape(_("Check the spelling, try fewer words or another language, "
+                                             "or clear the filters.")) + "</p>")
+            return
+        self.empty.setVisible(False)
+        self.list.setVisible(True)
+        for hit in results.hits:
+            item = QListWidgetItem(self.list)
+            item.setData(Qt.UserRole, hit.id)
+            row = ResultRow(hit, self.ctx.lang)
+            item.setSizeHint(row.sizeHint())
+            self.list.setItemWidget(item, row)
+        self.list.setCurrentRow(0)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        width = max(200, self.list.viewport().width() - 4)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            row = self.list.itemWidget(item)
+            row.setFixedWidth(width)
+            item.setSizeHint(QSize(width, row.heightForWidth(width) if row.hasHeightForWidth()
+                                   else row.sizeHint().height()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    # ------------------------------------------------------------------ keyboard
+
+    def focus_search(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        self.field.clear()
+        self.field.setFocus()
+
+    def open_selected(self) -> None:
+        self._timer.stop()
+        if self.results is None or self.results.query != self.field.text():
+            # Enter pressed before the debounced search ran: search now, synchronously
+            lang = "uz" if self.ctx.lang == "uz_Cyrl" else self.ctx.lang
+            self.results = self.ctx.index.search(self.field.text(), self.filters(), lang=lang, limit=50)
+            self._render()
+        item = self.list.currentItem() or self.list.item(0)
+        if item is not None:
+            self.open_record.emit(item.data(Qt.UserRole))
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.KeyPress:
+            key = event.key()
+            if obj is self.field and key in (Qt.Key_Down, Qt.Key_Up) and self.list.count():
+                row = self.list.currentRow() + (1 if key == Qt.Key_Down else -1)
+                self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
+                return True
+            if key == Qt.Key_Escape:
+                self.clear()
+                return True
+        return super().eventFilter(obj, event)
+
+    def shutdown(self) -> None:
+        self.worker.stop()
