@@ -15,7 +15,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 TEST_DEBS :=
 
-.PHONY: run test validate dataset sysdeps venv bench clean
+.PHONY: run test validate dataset sysdeps venv bench screenshots clean
 
 venv: $(STAMP)
 
@@ -65,6 +65,12 @@ test: sysdeps $(DATASET)
 # Benchmarks print numbers (targets live here, not in timed tests); results go to bench/results.json
 bench: $(DATASET)
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/app_bench.py
+
+# The real window (xcb) under Xvfb at 1366x768 and 1920x1080; PNGs go to docs/screenshots/
+screenshots: sysdeps $(DATASET)
+	@$(MAKE) --no-print-directory _apt PKGS="xvfb xauth"
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) dataset build dist .pytest_cache

@@ -24,6 +24,14 @@ DOMAIN = "messages"
 
 _state = {"lang": "en", "catalog": gettext.NullTranslations()}
 _listeners: list[weakref.ReferenceType] = []
+# Set by the UI: whether a listener's owner still exists (a Qt widget can be deleted while Python
+# still holds its wrapper). Core code knows nothing of Qt.
+_owner_alive: Callable[[object], bool] = lambda owner: True
+
+
+def set_owner_check(check: Callable[[object], bool]) -> None:
+    global _owner_alive
+    _owner_alive = check
 
 
 def translations_dir() -> Path:
@@ -46,7 +54,7 @@ def set_language(lang: str) -> None:
     _state["lang"] = lang
     for ref in list(_listeners):
         callback = ref()
-        if callback is None:
+        if callback is None or not _owner_alive(getattr(callback, "__self__", None)):
             _listeners.remove(ref)
         else:
             callback()

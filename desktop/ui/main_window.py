@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget
 
 from .. import paths
+from . import lifetime  # noqa: F401  (drops language listeners of deleted widgets)
 from ..core.i18n import UI_LANGUAGES, _, current_language, on_language_changed, set_language
 from .agreements_view import AgreementsView
 from .contacts_view import ContactFinder
@@ -41,7 +42,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([480, 800])
         self.setCentralWidget(splitter)
         self.dataset_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.dataset_label)
+        self.dataset_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the window
+        self.statusBar().addPermanentWidget(self.dataset_label, 1)
 
         for panel in (self.search, self.contacts, self.agreements, self.deadlines, self.mydata):
             panel.open_record.connect(self.open_record)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QToolButton, QVBoxLayout, QWidget)
@@ -115,12 +115,13 @@ class SearchPanel(QWidget):
         row2 = QHBoxLayout()
         for button in self.kind_buttons.values():
             row2.addWidget(button)
-        row2.addWidget(self.status, 1)
+        row2.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        layout.addWidget(self.status)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.count)
         layout.addWidget(self.empty)
@@ -266,6 +267,9 @@ class SearchPanel(QWidget):
             self.open_record.emit(item.data(Qt.UserRole))
 
     def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.ShortcutOverride and obj is self.field and \
+                event.keyCombination() == QKeyCombination(Qt.ControlModifier, Qt.Key_D):
+            return True  # QLineEdit would take Ctrl+D as "delete"; here it is the window's Bookmark
         if event.type() == QEvent.KeyPress:
             key = event.key()
             if obj is self.field and key in (Qt.Key_Down, Qt.Key_Up) and self.list.count():

@@ -57,7 +57,7 @@ class RegionCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         completer.setCompletionMode(QCompleter.PopupCompletion)
         self.setCompleter(completer)
-        self.setMinimumContentsLength(16)
+        self.setMinimumContentsLength(10)
         self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.retranslate()
 
