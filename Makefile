@@ -13,7 +13,7 @@ CORE_BUILD := desktop/core/build.py desktop/core/content.py desktop/core/model.p
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-TEST_DEBS :=
+TEST_DEBS := poppler-utils zbar-tools gettext
 
 .PHONY: run test validate dataset sysdeps venv bench screenshots clean
 
@@ -66,6 +66,7 @@ test: sysdeps $(DATASET)
 bench: $(DATASET)
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/app_bench.py
+	$(BIN)/python bench/sheet_bench.py
 
 # The real window (xcb) under Xvfb at 1366x768 and 1920x1080; PNGs go to docs/screenshots/
 screenshots: sysdeps $(DATASET)

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, paths
+from . import __version__, cli_sheet, paths
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="ru", choices=["ru", "uz", "ky", "en"], help="language of titles and snippets")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the hits as JSON")
+
+    cli_sheet.register(sub)
     return parser
 
 
@@ -135,4 +137,4 @@ def main(argv: list[str]) -> int:
 
         return run(args.dataset)
     return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info,
-            "search": cmd_search}[args.command](args)
+            "search": cmd_search, "sheet": cli_sheet.run}[args.command](args)

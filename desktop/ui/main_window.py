@@ -152,9 +152,17 @@ class MainWindow(QMainWindow):
         apply_font_scale(self.ctx.settings.font_scale)
 
     def print_sheet(self, record_id: str | None) -> None:
-        from .sheet_launch import open_sheet_dialog
+        """The sheet dialog for the shown procedure, in the content language, for the chosen client."""
+        from .sheet_dialog import SheetDialog
 
-        open_sheet_dialog(self, record_id)
+        record = self.ctx.store.record(record_id) if record_id else None
+        if record is None or record.kind != "procedure":
+            self.statusBar().showMessage(_("Open a procedure to print its sheet."), 5000)
+            return
+        dialog = SheetDialog(self.ctx.store, [record_id], self, lang=self.ctx.lang,
+                             citizenship=self.search.citizenship.code() or None,
+                             region=self.search.region.code() or None)
+        dialog.exec()
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -1,0 +1,361 @@
+"""Sheets on paper: lay out a sheet's HTML, number its pages, write a PDF or paint on a printer.
+
+The layout works in points (1/72 inch) with pixel-sized fonts, so a sheet breaks into the same pages on
+every machine whatever the screen's DPI, and the painter scales to the device (QPdfWriter, or the QPrinter
+that the sheet dialog previews and prints with). Only QtGui is used here: core stays free of widgets.
+
+The bundled DejaVu Sans (resources/fonts) covers Cyrillic, Uzbek ʻ ʼ and Kyrgyz ң ө ү, so sheets print the
+same on a consulate's PC as on a developer's.
+"""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QGuiApplication, QImage,
+                           QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter,
+                           QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrame)
+
+from .. import paths
+from .sheets import QR_RESOURCE, SheetContent, SheetError, SheetOptions, build_sheet, make_qr
+from .store import Store
+
+FONT_FAMILY = "DejaVu Sans"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+PT_PER_MM = 72 / 25.4
+# Office printers cannot print the outer 4-6 mm; 15 mm keeps every line and the footer well inside.
+MARGIN_MM = 15
+HEADER_PT = 18   # running title on pages 2+
+FOOTER_PT = 34   # dataset version, print date (two lines), "1 / 2"
+KEEP_WITH_HEADING_PT = 60  # a heading needs at least ~3 lines of its section below it on the same page
+SHORT_FRACTION = 0.25      # a block up to this share of a page (a step, a contact, the QR) is never split
+MAX_GAP_FRACTION = 0.15    # a taller block moves to the next page only if that leaves at most this gap
+WIDOW_PT = 45              # ... or if a split would leave fewer than about three lines on either page
+
+_STYLE = """
+body {{ font-family: '{family}'; font-size: {body}px; color: #000000; }}
+p {{ margin-top: 0px; margin-bottom: 0px; line-height: 125%; }}
+td {{ line-height: 125%; }}
+h2 {{ font-size: {h2}px; font-weight: bold; margin: 12px 0px 2px 4px; line-height: 115%; }}
+p.title {{ font-size: {title}px; font-weight: bold; margin-bottom: 6px; line-height: 115%; }}
+p.summary {{ margin-bottom: 6px; }}
+p.step {{ margin-bottom: 3px; }}
+p.warning, span.warning {{ font-weight: bold; }}
+span.small {{ font-size: {small}px; }}
+span.note, span.flag, span.muted {{ font-size: {small}px; color: #333333; }}
+span.missing {{ color: #333333; }}
+span.phone {{ font-weight: bold; }}
+td.box {{ font-size: {box}px; }}
+td.last {{ font-size: {small}px; line-height: 100%; }}
+table.unit, table.contact, table.key, table.item {{ margin-top: 1px; margin-bottom: 1px; }}
+"""
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Where things go on one sheet of paper, in points."""
+    paper: QSizeF
+    content: QRectF
+
+    @classmethod
+    def for_paper(cls, paper: str) -> "PageGeometry":
+        if paper not in PAPERS:
+            raise SheetError(f"Unknown paper size '{paper}'; choose a4 or letter.")
+        size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Point)
+        margin = MARGIN_MM * PT_PER_MM
+        content = QRectF(margin, margin + HEADER_PT, size.width() - 2 * margin,
+                         size.height() - 2 * margin - HEADER_PT - FOOTER_PT)
+        return cls(size, content)
+
+
+@dataclass
+class Sheet:
+    """A sheet laid out for one paper size."""
+    content: SheetContent
+    document: QTextDocument
+    geometry: PageGeometry
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    @property
+    def title(self) -> str:
+        return self.content.title
+
+
+# --------------------------------------------------------------------------- fonts and the Qt application
+
+_font_family: str | None = None
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """Fonts and text layout need a QGuiApplication; the CLI has none, the GUI already has one."""
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown: no display needed
+        app = QGuiApplication(sys.argv[:1] or ["migrant-desk"])
+    return app
+
+
+def sheet_font_family() -> str:
+    """Register the bundled font once and return its family name."""
+    global _font_family
+    if _font_family is None:
+        ensure_gui_app()
+        families = set()
+        for name in FONT_FILES:
+            path = paths.resources_dir() / "fonts" / name
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                raise SheetError(f"The sheet font {path} is missing or damaged; reinstall Migrant Desk.")
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+        _font_family = FONT_FAMILY if FONT_FAMILY in families else sorted(families)[0]
+    return _font_family
+
+
+def qr_image(url: str) -> QImage:
+    """The QR code as an image with its quiet zone (four modules), so a cut edge never hides it."""
+    buffer = io.BytesIO()
+    make_qr(url).save(buffer, kind="png", scale=8, border=4)
+    image = QImage()
+    image.loadFromData(buffer.getvalue(), "PNG")
+    return image
+
+
+# --------------------------------------------------------------------------- layout
+
+def layout_sheet(content: SheetContent, paper: str = "a4") -> Sheet:
+    """Lay out a sheet in pages of the paper's content area; headings keep their section with them."""
+    geometry = PageGeometry.for_paper(paper)
+    family = sheet_font_family()
+    bilingual = len(content.langs) > 1
+    body = 12 if bilingual else 13
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setUseDesignMetrics(True)  # the same line breaks on screen, in the preview and in the PDF
+    doc.setDocumentMargin(0)
+    font = QFont(family)
+    font.setPixelSize(body)
+    font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: PDF text can be searched and copied
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(_STYLE.format(family=family, body=body, h2=body + 3, title=body + (5 if bilingual else 8),
+                                           small=body - 2, box=body + 7))
+    if content.qr_url:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), qr_image(content.qr_url))
+    doc.setPageSize(geometry.content.size())
+    doc.setHtml(content.html)
+    doc.setDocumentMargin(0)  # the painter places the page margins; setHtml resets the root frame
+    _keep_together(doc)
+    return Sheet(content, doc, geometry)
+
+
+@dataclass
+class _Unit:
+    """A top-level block or table of a laid-out sheet."""
+    item: QTextBlock | QTextFrame
+    rect: QRectF
+    heading: bool = False
+    whole: bool = False  # never split: it holds the QR code
+
+    def page_end(self, page: float) -> float:
+        return (int(self.rect.top() // page) + 1) * page
+
+    def starts_page(self, page: float) -> bool:
+        return self.rect.top() - (self.page_end(page) - page) < 1
+
+
+def _units(doc: QTextDocument) -> list[_Unit]:
+    """Top-level blocks and tables in order, with where they were laid out."""
+    layout = doc.documentLayout()
+    units = []
+    it = doc.rootFrame().begin()
+    while not it.atEnd():
+        frame, block = it.currentFrame(), it.currentBlock()
+        if frame is not None:
+            # Qt reports a table's rectangle shifted by its cell padding; the size is the whole table.
+            fmt = frame.frameFormat()
+            pad = fmt.toTableFormat().cellPadding() if fmt.isTableFormat() else 0
+            cursor = QTextCursor(doc)
+            cursor.setPosition(frame.firstPosition())
+            cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            image = "\ufffc" in cursor.selectedText()  # an inline image is this object character
+            units.append(_Unit(frame, layout.frameBoundingRect(frame).translated(-pad, -pad), whole=image))
+        elif block.isValid() and block.text().strip():
+            units.append(_Unit(block, layout.blockBoundingRect(block),
+                               heading=block.blockFormat().headingLevel() > 0))
+        it += 1
+    return units
+
+
+def _break_before(item) -> None:
+    if isinstance(item, QTextFrame):
+        fmt = item.frameFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        item.setFrameFormat(fmt)
+    else:
+        fmt = item.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(item).setBlockFormat(fmt)
+
+
+def _crosses(unit: _Unit, page: float) -> bool:
+    return unit.rect.bottom() > unit.page_end(page) + 0.5
+
+
+def _should_move(unit: _Unit, page: float) -> bool:
+    """A block crossing a page break moves whole to the next page when it is short (a step, a contact,
+    the QR code); a tall one only when moving wastes little paper or a split would strand a line or two."""
+    if not _crosses(unit, page) or unit.starts_page(page) or unit.rect.height() >= page:
+        return False
+    if unit.whole or unit.rect.height() <= page * SHORT_FRACTION:
+        return True
+    above = unit.page_end(page) - unit.rect.top()
+    below = unit.rect.bottom() - unit.page_end(page)
+    return above <= page * MAX_GAP_FRACTION or min(above, below) < WIDOW_PT
+
+
+def _orphaned(heading: _Unit, following: _Unit | None, page: float) -> bool:
+    """A heading must not end a page: it needs its section's first lines below it on the same page."""
+    end = heading.page_end(page)
+    if _crosses(heading, page):
+        return True
+    if following is None:
+        return False
+    if following.rect.top() >= end - 0.5:
+        return True
+    return _crosses(following, page) and (_should_move(following, page)
+                                          or end - following.rect.top() < KEEP_WITH_HEADING_PT)
+
+
+def _keep_together(doc: QTextDocument) -> None:
+    """Keep headings with their sections and short blocks in one piece by page breaks before them.
+
+    Each break shifts everything after it, so the document is measured again after every break; a sheet
+    has a few pages, so this is a handful of passes.
+    """
+    page = doc.pageSize().height()
+    for _ in range(200):
+        units = _units(doc)
+        for n, unit in enumerate(units):
+            following = units[n + 1] if n + 1 < len(units) else None
+            if unit.heading:
+                move = _orphaned(unit, following, page) and not unit.starts_page(page)
+            else:
+                move = _should_move(unit, page)
+            if move:
+                _break_before(unit.item)
+                break
+        else:
+            return
+
+
+# --------------------------------------------------------------------------- painting
+
+def paint_sheets(sheets: list[Sheet], device: QPagedPaintDevice) -> int:
+    """Paint sheets one after another on a paged device; each sheet starts a page and numbers its own
+    pages ("1 / 2"), so sheets printed in one batch can be handed out separately. Returns pages painted.
+
+    The device's painter origin must be the paper's corner: QPdfWriter with zero margins, or a QPrinter
+    with setFullPage(True).
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        raise SheetError("Could not start printing (the printer or the file refused the job).")
+    pages = 0
+    try:
+        scale = device.logicalDpiX() / 72.0
+        painter.scale(scale, scale)
+        for sheet in sheets:
+            for index in range(sheet.page_count):
+                if pages:
+                    device.newPage()
+                _paint_page(painter, sheet, index)
+                pages += 1
+    finally:
+        painter.end()
+    return pages
+
+
+def _paint_page(painter: QPainter, sheet: Sheet, index: int) -> None:
+    content = sheet.geometry.content
+    height = content.height()
+    painter.save()
+    painter.translate(content.left(), content.top() - index * height)
+    clip = QRectF(0, index * height, content.width(), height)
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+    sheet.document.documentLayout().draw(painter, context)
+    painter.restore()
+    _paint_furniture(painter, sheet, index)
+
+
+def _paint_furniture(painter: QPainter, sheet: Sheet, index: int) -> None:
+    """Running title (pages 2+), footer with dataset version and print date, and "n / total"."""
+    content = sheet.geometry.content
+    font = QFont(sheet.document.defaultFont())
+    font.setPixelSize(9)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#333333"))
+    flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+    if index:
+        header = QRectF(content.left(), content.top() - HEADER_PT, content.width(), HEADER_PT - 6)
+        title = painter.fontMetrics().elidedText(sheet.title, Qt.TextElideMode.ElideRight, int(content.width()))
+        painter.drawText(header, flags | Qt.AlignmentFlag.AlignLeft, title)
+    footer = QRectF(content.left(), content.bottom() + 8, content.width(), FOOTER_PT - 8)
+    painter.drawLine(footer.topLeft(), footer.topRight())
+    number = f"{index + 1} / {sheet.page_count}"
+    number_width = painter.fontMetrics().horizontalAdvance(number) + 12
+    line_height = painter.fontMetrics().height() + 1
+    for n, line in enumerate(sheet.content.footer):
+        rect = QRectF(footer.left(), footer.top() + 3 + n * line_height, footer.width() - number_width, line_height)
+        painter.drawText(rect, flags | Qt.AlignmentFlag.AlignLeft,
+                         painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, int(rect.width())))
+    bold = QFont(font)
+    bold.setBold(True)
+    bold.setPixelSize(11)
+    painter.setFont(bold)
+    painter.setPen(QColor(Qt.GlobalColor.black))
+    painter.drawText(footer, flags | Qt.AlignmentFlag.AlignRight, number)
+    painter.restore()
+
+
+# --------------------------------------------------------------------------- whole jobs
+
+def make_sheets(store: Store, procedure_ids: list[str], options: SheetOptions, paper: str = "a4") -> list[Sheet]:
+    """Sheets for several procedures with the same language, citizenship and region."""
+    if not procedure_ids:
+        raise SheetError("No procedure chosen: give at least one procedure id.")
+    return [layout_sheet(build_sheet(store, pid, options), paper) for pid in procedure_ids]
+
+
+def write_pdf(sheets: list[Sheet], path: Path | str, paper: str = "a4") -> int:
+    """Write sheets into one PDF (written beside the target and renamed, so a failed job leaves no
+    half-written file). Returns the number of pages."""
+    path = Path(path)
+    if not sheets:
+        raise SheetError("Nothing to write: no sheets.")
+    if not path.parent.exists():
+        raise SheetError(f"The folder {path.parent} does not exist.")
+    partial = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point))
+    writer.setTitle(sheets[0].title if len(sheets) == 1 else " · ".join(s.title for s in sheets))
+    writer.setCreator("Migrant Desk")
+    try:
+        pages = paint_sheets(sheets, writer)
+        del writer  # the file is complete only once the writer is gone
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages
