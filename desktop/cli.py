@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, cli_sheet, paths
+from . import __version__, cli_pack, cli_sheet, paths
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the hits as JSON")
 
     cli_sheet.register(sub)
+    cli_pack.register(sub)
     return parser
 
 
@@ -137,4 +138,4 @@ def main(argv: list[str]) -> int:
 
         return run(args.dataset)
     return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info,
-            "search": cmd_search, "sheet": cli_sheet.run}[args.command](args)
+            "search": cmd_search, "sheet": cli_sheet.run, "pack": cli_pack.run}[args.command](args)

@@ -76,6 +76,15 @@ def open_data(folder: Path | None):
             dialog.close()
 
 
+def active_dataset(settings):
+    """The dataset in use: a shared folder from the settings, installed updates, or the bundled data."""
+    from ..core.datasets import resolve_active, updates_folder
+    from .settings import data_dir
+
+    return resolve_active(settings.dataset_folder or None, updates_folder(data_dir()),
+                          paths.bundled_dataset_dir())
+
+
 def run(dataset: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -98,9 +107,8 @@ def run(dataset: Path | None = None) -> int:
     set_language(settings.ui_language)
     install_qt_translations(app, settings.ui_language)
     apply_font_scale(settings.font_scale)
-    folder = dataset or (Path(settings.dataset_folder) if settings.dataset_folder else None)
     try:
-        store, index = open_data(folder)
+        store, index = open_data(dataset or active_dataset(settings).path)
     except DatasetError as exc:
         QMessageBox.critical(None, "Migrant Desk", str(exc))
         return 2

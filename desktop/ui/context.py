@@ -24,6 +24,11 @@ class AppContext:
         """Content language: ru, uz, ky or en (uz_Cyrl shows Uzbek content transliterated)."""
         return self.settings.content_language
 
+    def replace_data(self, store: Store, index: SearchIndex) -> None:
+        """Switch to another dataset (an installed update); cached reference data is read again."""
+        self.store, self.index = store, index
+        self._regions = self._countries = None
+
     def regions(self) -> list[m.Region]:
         if self._regions is None:
             self._regions = self.store.regions()

@@ -82,10 +82,12 @@ class MainWindow(QMainWindow):
         self.act_bigger = self._action(lambda: self.change_font(+10), QKeySequence("Ctrl++"), "actionBigger")
         self.act_smaller = self._action(lambda: self.change_font(-10), QKeySequence("Ctrl+-"), "actionSmaller")
         self.act_about = self._action(self.open_about, None, "actionAbout")
+        self.act_update = self._action(self.install_update, None, "actionInstallUpdate")
+        self.act_revert = self._action(self.revert_data, None, "actionRevertData")
         self.act_logs = self._action(self.open_logs, None, "actionLogs")
 
         self.menu_file = self.menuBar().addMenu("")
-        self.menu_file.addActions([self.act_print, self.act_settings])
+        self.menu_file.addActions([self.act_print, self.act_update, self.act_settings])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_view = self.menuBar().addMenu("")
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
             self.menu_language.addAction(action)
             self.language_actions[code] = action
         self.menu_help = self.menuBar().addMenu("")
-        self.menu_help.addActions([self.act_logs, self.act_about])
+        self.menu_help.addActions([self.act_revert, self.act_logs, self.act_about])
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Migrant Desk — reference for migrant advisors"))
@@ -116,7 +118,8 @@ class MainWindow(QMainWindow):
                  self.act_bookmark: _("Bookmark"), self.act_print: _("Print sheet…"),
                  self.act_settings: _("Settings…"), self.act_quit: _("Quit"),
                  self.act_bigger: _("Larger text"), self.act_smaller: _("Smaller text"),
-                 self.act_about: _("About Migrant Desk"), self.act_logs: _("Open the log folder")}
+                 self.act_about: _("About Migrant Desk"), self.act_logs: _("Open the log folder"),
+                 self.act_update: _("Install data update…"), self.act_revert: _("Revert to previous data")}
         for action, text in texts.items():
             action.setText(text)
         self.menu_file.setTitle(_("&File"))
@@ -163,6 +166,52 @@ class MainWindow(QMainWindow):
                              citizenship=self.search.citizenship.code() or None,
                              region=self.search.region.code() or None)
         dialog.exec()
+
+    # ------------------------------------------------------------------ data updates
+
+    def _data_folders(self):
+        from ..core.datasets import updates_folder
+        from .settings import data_dir
+
+        return self.ctx.settings.dataset_folder or None, updates_folder(data_dir()), paths.bundled_dataset_dir()
+
+    def install_update(self) -> None:
+        from .update_dialog import install_data_update
+
+        shared, installed, bundled = self._data_folders()
+        if install_data_update(self, shared, installed, bundled, self.ctx.lang):
+            self.reload_data()
+
+    def revert_data(self) -> None:
+        from .update_dialog import revert_to_previous_data
+
+        shared, installed, bundled = self._data_folders()
+        if revert_to_previous_data(self, shared, installed, bundled):
+            self.reload_data()
+
+    def reload_data(self) -> None:
+        """Open the dataset now active (after an update or a revert); user data stays as it is."""
+        from ..dataset import open_dataset
+        from .app import active_dataset
+
+        self.record.save_note()
+        store, index = open_dataset(active_dataset(self.ctx.settings).path)
+        old_store, old_index = self.ctx.store, self.ctx.index
+        self.ctx.replace_data(store, index)
+        self.search.worker.index = index
+        old_index.close()
+        old_store.close()
+        self.set_language_dependent_views()
+
+    def set_language_dependent_views(self) -> None:
+        """Re-render every panel from the current data (the language machinery does exactly that)."""
+        from ..core.i18n import current_language
+
+        set_language(current_language())
+        if self.record.current and self.ctx.store.record(self.record.current) is None:
+            self.record.history.clear()
+            self.record.position = -1
+            self.record._show_empty(True)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -1,0 +1,335 @@
+"""File → Install data update… and Help → Revert to previous data.
+
+UpdateDialog installs one pack on a worker thread and shows its progress, then "What's new": the
+central office's changelog in the advisor's language and the records added, changed and removed per
+kind (computed by comparing the two datasets). A refused update shows the plain reason and changes
+nothing. The menu functions return what happened, so the main window can reopen the data.
+
+The main window calls, from its menus:
+
+    result = install_data_update(self, shared_folder, updates_folder(data_dir()), paths.bundled_dataset_dir(),
+                                 lang)                     # InstallResult or None
+    result = revert_to_previous_data(self, shared_folder, updates_folder(data_dir()),
+                                     paths.bundled_dataset_dir())   # RollbackResult or None
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QProgressBar,
+                               QStackedWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..core import packs
+from ..core.datasets import DataFolder, DataFolderError, install_folder
+from ..core.i18n import N_, _
+from ..core.store import DatasetError
+
+log = logging.getLogger(__name__)
+
+STEP_LABELS = {"verify": N_("Checking the signature…"), "extract": N_("Unpacking the data…"),
+               "check": N_("Checking the data…"), "index": N_("Preparing the search index…"),
+               "stage": N_("Getting ready to switch…"), "switch": N_("Switching to the new data…"),
+               "cleanup": N_("Tidying up…"), "done": N_("Done")}
+# share of the progress bar per step (unpacking and indexing take the time)
+STEP_WEIGHTS = {"verify": 5, "extract": 35, "check": 5, "index": 45, "stage": 3, "switch": 4, "cleanup": 2,
+                "done": 1}
+POLL_MS = 50
+KIND_GROUPS = {"agreement": N_("Agreements"), "procedure": N_("Procedures"), "contact": N_("Contact points")}
+CHANGE_LABELS = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
+
+
+def overall_percent(step: str, done: int, total: int) -> int:
+    before = sum(STEP_WEIGHTS[s] for s in packs.STEPS[:packs.STEPS.index(step)])
+    part = STEP_WEIGHTS[step] * (done / total if total else 1)
+    return min(100, round(100 * (before + part) / sum(STEP_WEIGHTS.values())))
+
+
+class _InstallJob:
+    """Runs the install and the comparison on a plain thread and leaves its reports in a queue that the
+    dialog polls from the UI thread.
+
+    Why a queue and not signals emitted from the worker: an install reports hundreds of progress steps,
+    and PySide6 6.12.0 dropped a reference on Python-side emits until the interpreter aborted (the
+    project pins below it); polling a queue from a QTimer needs no emit at all."""
+
+    def __init__(self, pack: Path, folder: DataFolder, baseline: Path | None, trusted):
+        self.pack, self.folder, self.baseline, self.trusted = pack, folder, baseline, trusted
+        self.reports: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="data-update", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        self.reports.put(("progress", step, done, total))
+
+    def _run(self) -> None:
+        try:
+            result = packs.install(self.pack, self.folder, self.trusted, baseline=self.baseline,
+                                   progress=self._progress)
+        except packs.PackError as exc:
+            log.info("data update %s refused: %s", self.pack, exc.code)
+            self.reports.put(("failed", exc.message))
+            return
+        except Exception as exc:  # anything unexpected: reported in the dialog, the old data stays
+            log.exception("data update %s failed", self.pack)
+            self.reports.put(("failed", _("The update could not be installed ({reason}). Your current "
+                                          "data is unchanged.").format(reason=exc)))
+            return
+        try:
+            diff = packs.diff_datasets(result.old_dir, result.new_dir)
+        except DatasetError:
+            diff = None          # the old data could not be read for comparison; the install stands
+        log.info("installed data %s into %s", result.manifest.dataset_version, result.folder)
+        self.reports.put(("done", result, diff))
+
+
+class UpdateDialog(QDialog):
+    """Installs `pack` into `folder`; `state` goes 'running' → 'done' or 'failed'."""
+
+    def __init__(self, pack: Path, folder: DataFolder, baseline: Path | None = None, lang: str = "ru",
+                 trusted: dict | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("updateDialog")
+        self.setWindowTitle(_("Install data update"))
+        self.setMinimumSize(560, 420)
+        self.pack, self.lang = Path(pack), lang
+        self.state = "idle"
+        self.result_value: packs.InstallResult | None = None
+        self.diff: packs.DatasetDiff | None = None
+        self.error = ""
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._progress_page())
+        self.pages.addWidget(self._whats_new_page())
+        self.pages.addWidget(self._error_page())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+
+        self.job = _InstallJob(self.pack, folder, baseline, trusted)
+        self.steps_seen: list[str] = []
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._drain)
+
+    # ------------------------------------------------------------------ pages
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget(self)
+        self.step_label = QLabel(_("Checking the signature…"), page, objectName="updateStep")
+        self.bar = QProgressBar(page, objectName="updateProgress")
+        self.bar.setRange(0, 100)
+        self.bar.setAccessibleName(_("Installation progress"))
+        note = QLabel(_("Your current data stays in use until the new data is complete. Your bookmarks "
+                        "and notes are not touched."), page, wordWrap=True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(_("Installing {file}").format(file=self.pack.name), page, wordWrap=True))
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.bar)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _whats_new_page(self) -> QWidget:
+        page = QWidget(self)
+        self.headline = QLabel(page, objectName="updateHeadline", wordWrap=True)
+        self.headline.setTextFormat(Qt.PlainText)
+        self.changelog = QTextBrowser(page, objectName="updateChangelog")
+        self.changelog.setAccessibleName(_("What the central office says has changed"))
+        self.changes = QTreeWidget(page, objectName="updateChanges")
+        self.changes.setHeaderHidden(True)
+        self.changes.setAccessibleName(_("Records added, changed and removed"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.headline)
+        layout.addWidget(QLabel(_("What's new"), page))
+        layout.addWidget(self.changelog, 1)
+        layout.addWidget(self.changes, 2)
+        return page
+
+    def _error_page(self) -> QWidget:
+        page = QWidget(self)
+        title = QLabel(_("The update was not installed"), page)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.error_label = QLabel(page, objectName="updateError", wordWrap=True)
+        self.error_label.setTextFormat(Qt.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(self.error_label)
+        layout.addWidget(QLabel(_("Your current data, bookmarks and notes are unchanged."), page, wordWrap=True))
+        layout.addStretch(1)
+        return page
+
+    # ------------------------------------------------------------------ behaviour
+
+    def start(self) -> None:
+        self.state = "running"
+        self.buttons.setEnabled(False)
+        self.job.start()
+        self.poll.start()
+
+    def _drain(self) -> None:
+        """Show what the install reported since the last look."""
+        while True:
+            try:
+                report = self.job.reports.get_nowait()
+            except queue.Empty:
+                return
+            if report[0] == "progress":
+                self._on_progress(*report[1:])
+            else:
+                self.poll.stop()
+                self.job.thread.join()
+                if report[0] == "done":
+                    self._on_success(*report[1:])
+                else:
+                    self._on_failure(*report[1:])
+                return
+
+    def reject(self) -> None:
+        if self.state == "running":
+            return          # an install is not interrupted half-way; it finishes or is refused
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.state == "running":
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _on_progress(self, step: str, done: int, total: int) -> None:
+        if not self.steps_seen or self.steps_seen[-1] != step:
+            self.steps_seen.append(step)
+        self.step_label.setText(_(STEP_LABELS.get(step, step)))
+        self.bar.setValue(overall_percent(step, done, total))
+
+    def _on_success(self, result: packs.InstallResult, diff: packs.DatasetDiff | None) -> None:
+        self.state, self.result_value, self.diff = "done", result, diff
+        manifest = result.manifest
+        if result.old_version:
+            self.headline.setText(_("Data {new} is installed (it replaces {old}).").format(
+                new=manifest.dataset_version, old=result.old_version))
+        else:
+            self.headline.setText(_("Data {new} is installed.").format(new=manifest.dataset_version))
+        self.changelog.setPlainText(manifest.changelog_for(self.lang))
+        self._fill_changes(diff)
+        self.bar.setValue(100)
+        self.pages.setCurrentIndex(1)
+        self.buttons.setEnabled(True)
+
+    def _fill_changes(self, diff: packs.DatasetDiff | None) -> None:
+        self.changes.clear()
+        if diff is None:
+            QTreeWidgetItem(self.changes, [_("The earlier data could not be read, so the changes cannot be "
+                                             "listed.")])
+            return
+        if diff.empty:
+            QTreeWidgetItem(self.changes, [_("No record was added, changed or removed.")])
+            return
+        for kind, groups in diff.by_kind().items():
+            counts = [f"{len(items)} {_(CHANGE_LABELS[what])}" for what, items in groups.items() if items]
+            if not counts:
+                continue
+            top = QTreeWidgetItem(self.changes, [f"{_(KIND_GROUPS[kind])}: {', '.join(counts)}"])
+            top.setData(0, Qt.UserRole, kind)
+            for what, items in groups.items():
+                for change in items:
+                    child = QTreeWidgetItem(top, [f"{_(CHANGE_LABELS[what])}: {change.title(self.lang)}"])
+                    child.setData(0, Qt.UserRole, change.id)
+            top.setExpanded(True)
+
+    def _on_failure(self, message: str) -> None:
+        self.state, self.error = "failed", message
+        self.error_label.setText(message)
+        self.pages.setCurrentIndex(2)
+        self.buttons.setEnabled(True)
+
+
+# =========================================================================== menu entries
+
+def choose_pack_file(parent: QWidget | None) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _("Install data update"), "", _("Migrant Desk data updates (*{suffix})").format(
+            suffix=packs.PACK_SUFFIX))
+    return Path(path) if path else None
+
+
+def _target_folder(parent, shared_folder, data_folder) -> DataFolder | None:
+    try:
+        return install_folder(shared_folder or None, data_folder)
+    except DataFolderError as exc:
+        _message(parent, QMessageBox.Warning, _("Data folder"), exc.message, "dataFolderProblem")
+        return None
+
+
+def install_data_update(parent: QWidget | None, shared_folder: Path | str | None, data_folder: Path,
+                        baseline: Path | None, lang: str = "ru", pack_path: Path | None = None,
+                        trusted: dict | None = None) -> packs.InstallResult | None:
+    """File → Install data update…: pick a pack, install it with progress, show what's new.
+
+    Returns the InstallResult (reopen the data from `result.new_dir`), or None when nothing changed."""
+    pack_path = pack_path or choose_pack_file(parent)
+    if pack_path is None:
+        return None
+    folder = _target_folder(parent, shared_folder, data_folder)
+    if folder is None:
+        return None
+    dialog = UpdateDialog(pack_path, folder, baseline, lang, trusted, parent)
+    dialog.start()
+    dialog.exec()
+    return dialog.result_value
+
+
+def revert_to_previous_data(parent: QWidget | None, shared_folder: Path | str | None, data_folder: Path,
+                            baseline: Path | None) -> packs.RollbackResult | None:
+    """Help → Revert to previous data: confirm, switch back, say what is in use now."""
+    title = _("Revert to previous data")
+    folder = _target_folder(parent, shared_folder, data_folder)
+    if folder is None:
+        return None
+    target = packs.rollback_target(folder, baseline)
+    if target is None:
+        _message(parent, QMessageBox.Information, title, _(
+            "There is no earlier data to go back to: only the data from before the last update can be "
+            "restored, and only once."), "revertNothing")
+        return None
+    current, previous = target
+    question = _message(parent, QMessageBox.Question, title, _(
+        "Go back from data {current} to {previous}? The update can be installed again later. Your "
+        "bookmarks and notes are not touched.").format(
+            current=current, previous=previous or _("the data shipped with the app")),
+        "revertConfirm", QMessageBox.Yes | QMessageBox.No)
+    if question != QMessageBox.Yes:
+        return None
+    QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        result = packs.rollback(folder, baseline)
+    except packs.PackError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        _message(parent, QMessageBox.Warning, title, exc.message, "revertFailed")
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    _message(parent, QMessageBox.Information, title, _("Data {version} is in use again.").format(
+        version=result.to_version or "?"), "revertDone")
+    return result
+
+
+def _message(parent, icon, title: str, text: str, name: str,
+             buttons=QMessageBox.Ok) -> QMessageBox.StandardButton:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setObjectName(name)
+    box.exec()
+    return box.standardButton(box.clickedButton())
+
+
