@@ -59,11 +59,15 @@ def due_date(deadline: m.Deadline, anchor: _dt.date) -> _dt.date:
     return anchor + _dt.timedelta(days=sign * (deadline.days or 0))
 
 
+def deadlines_for(deadlines: list[m.Deadline], citizenship: str | None) -> list[m.Deadline]:
+    """The deadlines for this citizenship: those naming it, else those for everybody."""
+    specific = [d for d in deadlines if citizenship and citizenship in d.applies_to]
+    return specific or [d for d in deadlines if m.ALL in d.applies_to]
+
+
 def pick_deadline(deadlines: list[m.Deadline], citizenship: str | None) -> m.Deadline | None:
     """The deadline for this citizenship: one naming it, else the one for everybody."""
-    specific = [d for d in deadlines if citizenship and citizenship in d.applies_to]
-    general = [d for d in deadlines if m.ALL in d.applies_to]
-    return (specific or general or [None])[0]
+    return (deadlines_for(deadlines, citizenship) or [None])[0]
 
 
 def _applies(codes: list[str], value: str | None) -> bool:
@@ -88,9 +92,12 @@ def plan(procedures: list[m.Procedure], citizenship: str, entry: _dt.date, regio
         for number, step in enumerate(proc.steps, 1):
             if not _applies(step.applies_to, citizenship):
                 continue
-            deadline = pick_deadline([d for d in step.deadlines if d.counted_from in ANCHORS], citizenship)
-            if deadline is None:
+            # Choose the citizenship's deadlines first, then keep those counted from a known date: a rule
+            # for 'all' must not stand in for a citizenship's own rule counted from something else.
+            anchored = [d for d in deadlines_for(step.deadlines, citizenship) if d.counted_from in ANCHORS]
+            if not anchored:
                 continue
+            deadline = anchored[0]
             due.append(DueDate(proc.id, proc.topic, number, due_date(deadline, anchors[deadline.counted_from]),
                                deadline, step.text))
     due.sort(key=lambda d: (d.date, d.procedure_id, d.step))

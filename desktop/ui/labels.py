@@ -71,5 +71,10 @@ def content_text(text: m.LocalText | None, ui_lang: str) -> str:
     return value
 
 
+def record_text(record: m.Record, part: str, ui_lang: str) -> str:
+    """A record's title, summary or body in the content language (Uzbek Cyrillic derived)."""
+    return content_text({code: getattr(text, part) for code, text in record.texts.items()}, ui_lang)
+
+
 def place_name(names: m.LocalText | None, ui_lang: str) -> str:
     return content_text(names, ui_lang)

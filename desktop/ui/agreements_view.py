@@ -1,0 +1,272 @@
+"""The agreements behind the procedures: a sortable table of treaties, agreements, statements and meetings.
+
+Dates are shown in the interface language's long form but sorted by their ISO text, so partial dates
+("2015-05", "2021") sort among full ones. A missing date is shown as "not confirmed".
+"""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core import i18n
+from ..core import model as m
+from ..core.i18n import N_, _, ngettext
+from . import labels
+from .widgets import CitizenshipCombo, RegionCombo
+
+TITLE, TYPE, PARTIES, DATE, STATUS = range(5)
+COLUMNS = (N_("Title"), N_("Type"), N_("Parties"), N_("Date"), N_("Status"))
+ID_ROLE = Qt.UserRole
+SORT_ROLE = Qt.UserRole + 1
+FLEX_SHARE = {TITLE: 4, TYPE: 2, PARTIES: 3}  # how the width left by date and status is shared
+MIN_TITLE_CHARS = 16
+DATE_ORDER = ("signed", "event", "valid_from")  # the date an advisor knows an agreement by
+DATE_KIND = {"signed": N_("signed"), "event": N_("date of the event"), "valid_from": N_("in force from")}
+AGREEMENT_TYPE = {"treaty": N_("Treaty"), "convention": N_("Convention"),
+                  "intergovernmental_agreement": N_("Intergovernmental agreement"),
+                  "joint_statement": N_("Joint statement"), "action_plan": N_("Action plan"),
+                  "working_group": N_("Working group"), "meeting": N_("Meeting"), "decree": N_("Decree"),
+                  "law": N_("Law")}
+
+
+def agreement_type(code: str | None) -> str:
+    return _(AGREEMENT_TYPE.get(code or "", code or ""))
+
+
+def key_date(agreement: m.Agreement) -> tuple[str, str]:
+    """(kind, ISO date) of the date shown for an agreement, or ('', '') when it has none."""
+    for kind in DATE_ORDER:
+        if agreement.dates.get(kind):
+            return kind, agreement.dates[kind]
+    return "", ""
+
+
+
+class SortItem(QTableWidgetItem):
+    """An item that sorts by SORT_ROLE when it has one (ISO dates), else by its text, case-blind."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return self.text().casefold() < other.text().casefold()
+
+
+class AgreementsView(QWidget):
+    open_record = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("agreementsView")
+        self._agreements = [ctx.store.record(rid) for rid in ctx.store.ids("agreement")]
+        self.citizenship = CitizenshipCombo(ctx, self)
+        self.region = RegionCombo(ctx, self)
+        self.citizenship_label = QLabel(self)
+        self.citizenship_label.setBuddy(self.citizenship)
+        self.region_label = QLabel(self)
+        self.region_label.setBuddy(self.region)
+        self.count = QLabel(self)
+        self.count.setObjectName("agreementCount")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("agreementHint")
+        self.hint.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("agreementsTable")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        # date and status fit their text; title, type and parties share the rest (see _fit_columns)
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        for column in (DATE, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSortIndicator(DATE, Qt.DescendingOrder)
+        header.sectionResized.connect(self._on_section_resized)
+        # row heights belong to row positions, so a re-sort must fit them again
+        self.table.model().layoutChanged.connect(self._schedule_fit)
+        self.table.itemActivated.connect(self._activated)
+        self.table.viewport().installEventFilter(self)
+
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit)
+
+        # a form, not one row: at 200 % font a single row would be wider than the tab at 1366 px
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(self.citizenship_label, self.citizenship)
+        form.addRow(self.region_label, self.region)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addSpacing(12)
+        top.addWidget(self.count, 0, Qt.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+
+        self.citizenship.currentIndexChanged.connect(self.refresh)
+        self.region.currentIndexChanged.connect(self.refresh)
+        i18n.on_language_changed(self.retranslate)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ public
+
+    def set_client(self, citizenship: str, region: str) -> None:
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(True)
+        self.citizenship.set_code(citizenship)
+        self.region.set_code(region)
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(False)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it
+            return
+        self.citizenship.retranslate()
+        self.region.retranslate()
+        self.citizenship_label.setText(_("&Concerning citizens of:"))
+        self.region_label.setText(_("&Region:"))
+        self.citizenship.setAccessibleName(_("Show agreements concerning citizens of"))
+        self.region.setAccessibleName(_("Show agreements that apply in the Russian region"))
+        self.hint.setText(_("Click a column header to sort. Double-click a row or press Enter to open "
+                            "the agreement."))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setAccessibleName(_("Agreements"))
+        self.setAccessibleName(_("Agreements"))
+        self.count.setAccessibleName(_("Number of agreements"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        shown = [a for a in self._agreements if self._concerns(a)]
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        self.table.setSortingEnabled(False)  # rows would move while they are filled
+        self.table.clearContents()
+        self.table.setRowCount(len(shown))
+        for row, agreement in enumerate(shown):
+            self._fill_row(row, agreement)
+        self.table.setSortingEnabled(True)
+        self.table.sortItems(column, order)
+        self.count.setText(ngettext("{n} agreement", "{n} agreements", len(shown)).format(n=len(shown)))
+        self._fit()
+
+    def agreement_ids(self) -> list[str]:
+        """The ids in the order shown."""
+        return [self.table.item(row, TITLE).data(ID_ROLE) for row in range(self.table.rowCount())]
+
+    # ------------------------------------------------------------------ rows
+
+    def _concerns(self, agreement: m.Agreement) -> bool:
+        citizenship, region = self.citizenship.code(), self.region.code()
+        if citizenship and m.ALL not in agreement.applies_to and citizenship not in agreement.applies_to:
+            return False
+        return not region or m.ALL in agreement.regions or region in agreement.regions
+
+    def _fill_row(self, row: int, agreement: m.Agreement) -> None:
+        lang = self.ctx.lang
+        title = SortItem(labels.record_text(agreement, "title", lang))
+        title.setData(ID_ROLE, agreement.id)
+        title.setToolTip(labels.record_text(agreement, "summary", lang))
+        self.table.setItem(row, TITLE, title)
+        self.table.setItem(row, TYPE, self._text_item(agreement_type(agreement.agreement_type)))
+        self.table.setItem(row, PARTIES, self._text_item(self._parties(agreement)))
+        kind, iso = key_date(agreement)
+        date = self._text_item(i18n.format_date(iso))
+        date.setData(SORT_ROLE, iso)
+        if kind:
+            date.setToolTip(_(DATE_KIND[kind]))
+            date.setData(Qt.AccessibleTextRole, f"{_(DATE_KIND[kind])}: {date.text()}")
+        self.table.setItem(row, DATE, date)
+        self.table.setItem(row, STATUS, self._text_item(labels.status(agreement.status)))
+
+    @staticmethod
+    def _text_item(text: str) -> SortItem:
+        item = SortItem(text or labels.not_confirmed())
+        if not text:
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+        return item
+
+    def _parties(self, agreement: m.Agreement) -> str:
+        countries = self.ctx.countries()
+        regions = {r.code: r for r in self.ctx.regions()}
+        names = []
+        for party in agreement.parties:
+            if isinstance(party, dict):  # an organisation or a group of states, named in the content
+                names.append(labels.content_text(party, self.ctx.lang))
+            elif party in countries:
+                names.append(labels.place_name(countries[party].name, self.ctx.lang))
+            elif party in regions:
+                names.append(labels.place_name(regions[party].name, self.ctx.lang))
+            else:
+                names.append(party)
+        return ", ".join(names)
+
+    def _schedule_fit(self, *_args) -> None:
+        self._fit_timer.start(0)
+
+    def _on_section_resized(self, column: int, *_sizes) -> None:
+        if column in (DATE, STATUS):  # the others are sized by _fit_columns itself
+            self._schedule_fit()
+
+    def _fit(self) -> None:
+        self._fit_columns()
+        self.table.resizeRowsToContents()
+
+    def _fit_columns(self) -> None:
+        """Title, type and parties share what date and status leave, in proportion to FLEX_SHARE, each at
+        least its longest word (and the title MIN_TITLE_CHARS); a column that needs less than its share
+        gives the rest back. Only when even that does not fit does the table scroll sideways."""
+        table, metrics = self.table, self.table.fontMetrics()
+        pad = 2 * metrics.averageCharWidth()
+        available = table.viewport().width() - table.columnWidth(DATE) - table.columnWidth(STATUS)
+        least, natural = {}, {}
+        for column in FLEX_SHARE:
+            texts = [table.item(row, column).text() for row in range(table.rowCount())] or [""]
+            words = [word for text in texts for word in text.split()] or [""]
+            least[column] = max(metrics.horizontalAdvance(w) for w in words) + pad
+            natural[column] = max(metrics.horizontalAdvance(t) for t in texts) + pad
+        least[TITLE] = max(least[TITLE], metrics.averageCharWidth() * MIN_TITLE_CHARS)
+        widths, open_columns = {}, list(FLEX_SHARE)
+        while open_columns:  # give each column its share; settle those whose text needs less
+            room = available - sum(widths.values())
+            total = sum(FLEX_SHARE[c] for c in open_columns)
+            share = {c: max(least[c], int(room * FLEX_SHARE[c] / total)) for c in open_columns}
+            settled = [c for c in open_columns if natural[c] <= share[c]]
+            if not settled:
+                widths.update(share)
+                break
+            for column in settled:
+                widths[column] = natural[column]
+                open_columns.remove(column)
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        record_id = self.table.item(item.row(), TITLE).data(ID_ROLE)
+        if record_id:
+            self.open_record.emit(record_id)
+
+    def eventFilter(self, watched, event) -> bool:
+        # the viewport, not the panel: it also changes when the vertical scroll bar comes or goes
+        if watched is self.table.viewport() and event.type() == QEvent.Resize:
+            self._schedule_fit()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._schedule_fit()

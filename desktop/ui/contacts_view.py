@@ -1,0 +1,358 @@
+"""Whom to call: the contact points for a client's citizenship and Russian region, most useful first.
+
+One table row per contact point from `core.contacts.contacts_for`; phones, the address, the e-mail and the
+website each carry a copy button. A value the dataset does not have is shown as "not confirmed", never as an
+empty cell; a value that is not fully confirmed is marked, with the editor's note as its tooltip.
+"""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core import i18n
+from ..core import model as m
+from ..core.contacts import contacts_for
+from ..core.i18n import N_, _, ngettext
+from . import labels
+from .widgets import CitizenshipCombo, CopyButton, RegionCombo
+
+NAME, TYPE, CITY, PHONES, ADDRESS, ONLINE = range(6)
+COLUMNS = (N_("Name"), N_("Type"), N_("City"), N_("Phones"), N_("Address"), N_("E-mail / website"))
+CELL_COLUMNS = (PHONES, ADDRESS, ONLINE)  # columns whose values carry copy buttons
+ID_ROLE = Qt.UserRole
+CONFIDENCE_MARK = {"unverified": N_("⚠ unverified"), "partial": N_("⚠ partly confirmed")}
+ZERO_WIDTH_SPACE = "\u200b"
+LINE_SPACING = 6       # between a value and its copy button
+PREFERRED_CHARS = 26   # a copy cell's text column is wrapped at about this many characters
+NAME_MIN_CHARS = 16    # the name column never gets narrower than this
+
+
+def confidence_mark(confidence: str | None) -> str:
+    """A visible mark for a value that is not fully confirmed ('' for a verified one)."""
+    return _(CONFIDENCE_MARK[confidence]) if confidence in CONFIDENCE_MARK else ""
+
+
+
+def breakable(value: str) -> str:
+    """Lets a long web address wrap inside a narrow column (display only; copies keep the real value)."""
+    for char in "/.@-_":
+        value = value.replace(char, char + ZERO_WIDTH_SPACE)
+    return value
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignLeft | Qt.AlignTop)  # level with the copy cells, which start at the top
+    return item
+
+
+class FactCell(QWidget):
+    """A table cell holding copyable values, each with its own copy button and an optional detail line."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Box layouts only: QGridLayout's height for width disagrees with the geometry it really gives
+        # when labels wrap, which cut values.
+        self._lines = QVBoxLayout(self)
+        self._lines.setContentsMargins(4, 2, 4, 2)
+        self._lines.setSpacing(3)
+        self._lines.addStretch(1)  # keeps the values at the top of a taller row
+        self.buttons: list[CopyButton] = []
+
+    def add_value(self, text: str, copy_value: str, what: str, detail: str = "", tooltip: str = "",
+                  wrap: bool = True) -> None:
+        texts = QVBoxLayout()
+        texts.setSpacing(1)
+        texts.addWidget(self._label(text, "factValue", tooltip, wrap))  # a phone number is never split
+        if detail:
+            texts.addWidget(self._label(detail, "factDetail", tooltip, True))
+        button = CopyButton(copy_value, what, self)
+        button.setObjectName("copyButton")
+        self.buttons.append(button)
+        line = QHBoxLayout()
+        line.setSpacing(LINE_SPACING)
+        line.addLayout(texts, 1)
+        line.addWidget(button, 0, Qt.AlignTop)
+        self._lines.insertLayout(self._lines.count() - 1, line)
+
+    def _label(self, text: str, name: str, tooltip: str, wrap: bool) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.PlainText)
+        label.setWordWrap(wrap)
+        label.setObjectName(name)
+        label.setToolTip(tooltip)
+        label.setAccessibleDescription(tooltip)
+        return label
+
+    def height_for(self, width: int) -> int:
+        height = self.heightForWidth(width)
+        return height if height > 0 else super().sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        # Width: what the column would like (see ContactFinder._fit_columns): the natural width up to a
+        # readable measure, never below the minimum, so the labels inside are never squeezed or cut.
+        # Height: 0, because the panel fits each row from height_for(column width); the labels' own
+        # guess at an unwrapped height would make rows too tall.
+        metrics = self.fontMetrics()
+        button = max((b.sizeHint().width() for b in self.buttons), default=0)
+        margins = self._lines.contentsMargins()
+        chrome = margins.left() + margins.right() + LINE_SPACING + button
+        longest = max((metrics.horizontalAdvance(label.text()) for label in self.findChildren(QLabel)), default=0)
+        preferred = min(longest, metrics.averageCharWidth() * PREFERRED_CHARS) + chrome
+        return QSize(max(self.minimumSizeHint().width(), preferred), 0)
+
+
+class ContactFinder(QWidget):
+    open_record = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("contactFinder")
+        self.citizenship = CitizenshipCombo(ctx, self)
+        self.region = RegionCombo(ctx, self)
+        self.citizenship_label = QLabel(self)
+        self.citizenship_label.setBuddy(self.citizenship)
+        self.region_label = QLabel(self)
+        self.region_label.setBuddy(self.region)
+        self.count = QLabel(self)
+        self.count.setObjectName("contactCount")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("contactHint")
+        self.hint.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("contactsTable")
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        # Type and city fit their text; the name and the copy columns are sized by _fit_columns.
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        for column in (TYPE, CITY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.itemActivated.connect(self._activated)
+        self.table.viewport().installEventFilter(self)
+
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit)
+
+        # a form, not one row: at 200 % font a single row would be wider than the tab at 1366 px
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(self.citizenship_label, self.citizenship)
+        form.addRow(self.region_label, self.region)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addSpacing(12)
+        top.addWidget(self.count, 0, Qt.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+
+        self.citizenship.set_code(ctx.settings.citizenship)
+        self.region.set_code(ctx.settings.region)
+        self.citizenship.currentIndexChanged.connect(self.refresh)
+        self.region.currentIndexChanged.connect(self.refresh)
+        i18n.on_language_changed(self.retranslate)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ public
+
+    def set_client(self, citizenship: str, region: str) -> None:
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(True)
+        self.citizenship.set_code(citizenship)
+        self.region.set_code(region)
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(False)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it
+            return
+        self.citizenship.retranslate()
+        self.region.retranslate()
+        self.citizenship_label.setText(_("&Citizenship:"))
+        self.region_label.setText(_("&Region:"))
+        self.hint.setText(_("Double-click a row or press Enter to open the full record."))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setAccessibleName(_("Contact points for the client"))
+        self.table.setAccessibleDescription(
+            _("The client's own mission first, then agencies, ombudsmen and other bodies."))
+        self.setAccessibleName(_("Contact finder"))
+        self.count.setAccessibleName(_("Number of contact points"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Fill the table for the chosen citizenship and region, in the content language."""
+        found = contacts_for(self.ctx.store, self.citizenship.code() or None, self.region.code() or None)
+        self.table.clearContents()
+        self.table.setRowCount(len(found))
+        for row, item in enumerate(found):
+            self._fill_row(row, item.contact)
+        self.count.setText(ngettext("{n} contact point", "{n} contact points", len(found)).format(n=len(found)))
+        self._fit()
+
+    def contact_ids(self) -> list[str]:
+        """The ids in the order shown."""
+        return [self.table.item(row, NAME).data(ID_ROLE) for row in range(self.table.rowCount())]
+
+    # ------------------------------------------------------------------ rows
+
+    def _fill_row(self, row: int, contact: m.Contact) -> None:
+        lang = self.ctx.lang
+        name = labels.record_text(contact, "title", lang)
+        mark = confidence_mark(contact.confidence)
+        name_item = _item(f"{name}\n{mark}" if mark else name)
+        name_item.setData(ID_ROLE, contact.id)
+        note = labels.content_text(contact.confidence_note, lang)
+        name_item.setToolTip(note or labels.record_text(contact, "summary", lang))
+        self.table.setItem(row, NAME, name_item)
+        self._set_text(row, TYPE, labels.contact_type(contact.type))
+        self._set_text(row, CITY, labels.place_name(contact.city, lang))
+        self._set_cell(row, PHONES, self._phones_cell(contact, name))
+        self._set_cell(row, ADDRESS, self._address_cell(contact, name))
+        self._set_cell(row, ONLINE, self._online_cell(contact, name))
+
+    def _set_text(self, row: int, column: int, text: str) -> None:
+        item = _item(text or labels.not_confirmed())
+        if not text:
+            self._mark_missing(item)
+        self.table.setItem(row, column, item)
+
+    def _set_cell(self, row: int, column: int, cell: FactCell | None) -> None:
+        if cell is None:
+            self._set_text(row, column, "")
+            return
+        item = _item("")
+        # the values, for screen readers (the copy cell itself is a widget over an empty item)
+        item.setData(Qt.AccessibleTextRole, " ; ".join(b.value for b in cell.buttons))
+        self.table.setItem(row, column, item)
+        self.table.setCellWidget(row, column, cell)
+
+    @staticmethod
+    def _mark_missing(item: QTableWidgetItem) -> None:
+        font = item.font()
+        font.setItalic(True)
+        item.setFont(font)
+
+    def _phones_cell(self, contact: m.Contact, name: str) -> FactCell | None:
+        if not contact.phones:
+            return None
+        cell = FactCell()
+        countries = self.ctx.countries()
+        for phone in contact.phones:
+            detail = [labels.phone_label(phone.label)]
+            if phone.short_in:
+                country = countries.get(phone.short_in)
+                where = labels.place_name(country.name, self.ctx.lang) if country else phone.short_in
+                detail.append(_("dialled only within {country}").format(country=where))
+            detail.append(confidence_mark(phone.confidence))
+            cell.add_value(phone.number, phone.number, _("phone number of {name}").format(name=name),
+                           " · ".join(d for d in detail if d), labels.content_text(phone.note, self.ctx.lang),
+                           wrap=False)
+        return cell
+
+    def _address_cell(self, contact: m.Contact, name: str) -> FactCell | None:
+        fact = contact.address
+        text = (labels.content_text(fact.text, self.ctx.lang) or fact.value or "") if fact else ""
+        if not text:
+            return None
+        cell = FactCell()
+        cell.add_value(text, text, _("address of {name}").format(name=name), confidence_mark(fact.confidence),
+                       labels.content_text(fact.note, self.ctx.lang))
+        return cell
+
+    def _online_cell(self, contact: m.Contact, name: str) -> FactCell | None:
+        facts = [(fact, what) for fact, what in ((contact.email, _("e-mail of {name}")),
+                                                   (contact.website, _("website of {name}")))
+                 if fact and fact.value]
+        if not facts:
+            return None
+        cell = FactCell()
+        for fact, what in facts:
+            cell.add_value(breakable(fact.value), fact.value, what.format(name=name),
+                           confidence_mark(fact.confidence), labels.content_text(fact.note, self.ctx.lang))
+        return cell
+
+    # ------------------------------------------------------------------ layout
+
+    def _schedule_fit(self, *_args) -> None:
+        self._fit_timer.start(0)
+
+    def _on_section_resized(self, column: int, *_sizes) -> None:
+        if column in (TYPE, CITY):  # the others are sized by _fit_columns itself
+            self._schedule_fit()
+
+    def _fit_columns(self) -> None:
+        """Copy columns get their preferred width when the view has room, shrink towards what their
+        values need when it has not, and the name column takes the rest (never below NAME_MIN_CHARS).
+        Only when even the minimums do not fit does the table scroll sideways."""
+        table = self.table
+        least = {c: self._least_width(c) for c in CELL_COLUMNS}
+        wanted = {c: max(least[c], table.sizeHintForColumn(c)) for c in CELL_COLUMNS}
+        name_least = self.fontMetrics().averageCharWidth() * NAME_MIN_CHARS
+        spare = table.viewport().width() - table.columnWidth(TYPE) - table.columnWidth(CITY) - name_least
+        give = sum(wanted[c] - least[c] for c in CELL_COLUMNS)
+        share = 1.0 if give == 0 else min(1.0, max(0.0, (spare - sum(least.values())) / give))
+        widths = {c: least[c] + int((wanted[c] - least[c]) * share) for c in CELL_COLUMNS}
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+        table.setColumnWidth(NAME, max(name_least, spare + name_least - sum(widths.values())))
+
+    def _least_width(self, column: int) -> int:
+        """What a column cannot do without: its widest copy cell's minimum, or the longest word of a
+        plain cell ("not confirmed" may wrap, a word may not)."""
+        table = self.table
+        cells = [table.cellWidget(row, column) for row in range(table.rowCount())]
+        italic = table.font()
+        italic.setItalic(True)
+        metrics = QFontMetrics(italic)
+        words = [word for row in range(table.rowCount()) for word in table.item(row, column).text().split()]
+        return max([cell.minimumSizeHint().width() for cell in cells if isinstance(cell, FactCell)]
+                   + [metrics.horizontalAdvance(word) + 2 * metrics.averageCharWidth() for word in words]
+                   + [0])
+
+    def _fit(self) -> None:
+        """Columns first, then every row gets the height its wrapped lines need: the items' own need or
+        the copy cells' need."""
+        self._fit_columns()
+        self.table.resizeRowsToContents()
+        grid = 1 if self.table.showGrid() else 0  # a cell widget gets the cell minus the grid line
+        for row in range(self.table.rowCount()):
+            height = self.table.rowHeight(row)
+            for column in CELL_COLUMNS:
+                cell = self.table.cellWidget(row, column)
+                if isinstance(cell, FactCell):
+                    height = max(height, cell.height_for(self.table.columnWidth(column) - grid) + grid)
+            self.table.setRowHeight(row, height)
+        self.table.doItemsLayout()  # place the copy cells now, not at the next delayed layout
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        record_id = self.table.item(item.row(), NAME).data(ID_ROLE)
+        if record_id:
+            self.open_record.emit(record_id)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._schedule_fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        # the viewport, not the panel: it also changes when the vertical scroll bar comes or goes
+        if watched is self.table.viewport() and event.type() == QEvent.Resize:
+            self._schedule_fit()
+        return super().eventFilter(watched, event)

@@ -1,0 +1,308 @@
+"""The deadline helper: from a client's citizenship, entry date and region, the dates by which to act.
+
+Every date comes from `core.deadlines.plan()` over the deadlines stored in the procedures; this module only
+lays them out. Each row names its procedure (a link that opens it) and shows the rule the date follows.
+Procedures whose deadlines do not apply to the client's citizenship are listed as not needed, next to the
+citizenship's own rules; procedures that apply only in some regions are listed with those regions.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+import shiboken6
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+
+from ..core import deadlines, i18n
+from ..core import model as m
+from ..core.i18n import _
+from . import labels
+from .widgets import CitizenshipCombo, RegionCombo
+
+ACTIVE = ("in_force",)  # only rules in force give dates to act by
+
+
+
+def wrapped(text: str = "", parent=None, name: str = "", rich: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def bold(label: QLabel) -> QLabel:
+    font = QFont()  # only the weight is set, so the size still follows the app's font scale
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DeadlineHelper(QWidget):
+    open_record = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("deadlineHelper")
+        self._procedures: dict[str, m.Procedure] | None = None
+
+        self.citizenship = CitizenshipCombo(ctx, self)
+        self.entry_date = QDateEdit(self)
+        self.entry_date.setObjectName("entryDate")
+        self.entry_date.setCalendarPopup(True)
+        self.entry_date.setDisplayFormat("dd.MM.yyyy")
+        self.entry_date.setDate(QDate.currentDate())
+        self.region = RegionCombo(ctx, self)
+        self.citizenship_label, self.entry_label, self.region_label = QLabel(self), QLabel(self), QLabel(self)
+        self.citizenship_label.setBuddy(self.citizenship)
+        self.entry_label.setBuddy(self.entry_date)
+        self.region_label.setBuddy(self.region)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)  # region names are long
+        form.addRow(self.citizenship_label, self.citizenship)
+        form.addRow(self.entry_label, self.entry_date)
+        form.addRow(self.region_label, self.region)
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addStretch(1)
+
+        self.results = QWidget(self)
+        self.results.setObjectName("deadlineResults")
+        self._results_layout = QVBoxLayout(self.results)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("deadlineScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidget(self.results)
+        self.scroll.viewport().setAutoFillBackground(False)  # same background as the form above it
+        self.results.setAutoFillBackground(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+
+        self.citizenship.set_code(ctx.settings.citizenship)
+        self.region.set_code(ctx.settings.region)
+        self.citizenship.currentIndexChanged.connect(self.refresh)
+        self.region.currentIndexChanged.connect(self.refresh)
+        self.entry_date.dateChanged.connect(self.refresh)
+        i18n.on_language_changed(self.retranslate)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ public
+
+    def set_client(self, citizenship: str, region: str) -> None:
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(True)
+        self.citizenship.set_code(citizenship)
+        self.region.set_code(region)
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(False)
+        self.refresh()
+
+    def set_entry_date(self, day: _dt.date) -> None:
+        self.entry_date.setDate(QDate(day.year, day.month, day.day))
+
+    def retranslate(self) -> None:
+        if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it
+            return
+        self.citizenship.retranslate()
+        self.region.retranslate()
+        self.citizenship_label.setText(_("&Citizenship:"))
+        self.entry_label.setText(_("&Entry into Russia:"))
+        self.region_label.setText(_("&Region:"))
+        self.entry_date.setAccessibleName(_("Date of entry into Russia"))
+        self.entry_date.setToolTip(_("The entry date stamped on the migration card"))
+        self.results.setAccessibleName(_("Deadlines for the client"))
+        self.scroll.setAccessibleName(_("Deadlines for the client"))
+        self.setAccessibleName(_("Deadline helper"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._clear()
+        self._fill()
+        self._results_layout.addStretch(1)  # sections stay at the top when they are shorter than the view
+
+    def _fill(self) -> None:
+        citizenship = self.citizenship.code()
+        if not citizenship:
+            self._add(wrapped(_("Choose the client's citizenship to see the dates."), name="deadlinePrompt"))
+            return
+        procedures = self._active_procedures()
+        entry = self.entry_date.date().toPython()
+        plan = deadlines.plan(list(procedures.values()), citizenship, entry, self.region.code() or None)
+        self._add(wrapped(_("Entry into Russia: {date}. Dates computed from the rules in the dataset.")
+                          .format(date=i18n.format_date(entry)), name="deadlineSummary"))
+        self._add_due(plan.due, procedures)
+        self._add_regional(plan.regional, procedures)  # before "not needed": it may replace a step above
+        self._add_not_needed(plan, procedures)
+
+    # ------------------------------------------------------------------ sections
+
+    def _add_due(self, due: list[deadlines.DueDate], procedures: dict[str, m.Procedure]) -> None:
+        self._add(self._heading(_("Dates to act by")))
+        if not due:
+            self._add(wrapped(_("The dataset gives no deadline counted from entry for this citizenship."),
+                              name="noDeadlines"))
+            return
+        # Two columns, the date and what to do (with its rule and procedure below it): readable in the
+        # main window's narrow tab and at 200 % font. Box layouts only; they wrap labels reliably.
+        table = QWidget()
+        table.setObjectName("dueGrid")
+        rows = QVBoxLayout(table)
+        rows.setContentsMargins(0, 0, 0, 0)
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        texts = [_("By")] + [i18n.format_date(item.date) for item in due]
+        date_width = max(QFontMetrics(bold_font).horizontalAdvance(t) for t in texts) + self._gap()
+        rows.addLayout(self._due_line(bold(wrapped(_("By"))), bold(wrapped(_("What to do"))), date_width))
+        for item in due:
+            line = QFrame()
+            line.setFrameShape(QFrame.HLine)
+            line.setFrameShadow(QFrame.Sunken)
+            rows.addWidget(line)
+            rows.addLayout(self._due_row(item, procedures[item.procedure_id], date_width))
+        self._add(table)
+
+    def _due_line(self, date: QLabel, body, date_width: int) -> QHBoxLayout:
+        line = QHBoxLayout()
+        line.setSpacing(self._gap())
+        date.setWordWrap(False)
+        date.setFixedWidth(date_width)
+        line.addWidget(date, 0, Qt.AlignTop)
+        if isinstance(body, QWidget):
+            line.addWidget(body, 1)
+        else:
+            line.addLayout(body, 1)
+        return line
+
+    def _due_row(self, item: deadlines.DueDate, procedure: m.Procedure, date_width: int) -> QHBoxLayout:
+        lang = self.ctx.lang
+        step = procedure.steps[item.step - 1]
+        date = bold(wrapped(i18n.format_date(item.date), name="dueDate"))
+        what = wrapped(labels.content_text(item.text, lang), name="dueWhat")
+        if step.confidence != "verified":
+            what.setText(f"{what.text()}\n{_('⚠ not fully confirmed')}: "
+                         f"{labels.content_text(step.note, lang)}".rstrip(": "))
+        rule = wrapped("\n".join(self._rule_lines(item)), name="dueRule")
+        link = self._link(procedure)
+        body = QVBoxLayout()
+        body.setSpacing(2)
+        for widget in (date, what, rule, link):
+            widget.setProperty("procedureId", item.procedure_id)
+            widget.setProperty("step", item.step)
+            widget.setProperty("isoDate", item.date.isoformat())
+        for widget in (what, rule, link):
+            body.addWidget(widget)
+        date.setAccessibleName(_("By {date}: {what}").format(date=date.text(), what=what.text()))
+        return self._due_line(date, body, date_width)
+
+    def _gap(self) -> int:
+        return self.fontMetrics().averageCharWidth() * 2
+
+    def _rule_lines(self, item: deadlines.DueDate) -> list[str]:
+        lines = [_("Rule: {rule}").format(rule=labels.deadline(item.deadline))]
+        note = labels.content_text(item.deadline.note, self.ctx.lang)
+        if note:
+            lines.append(note)
+        if item.deadline.working_days:
+            lines.append(_("Working days are Monday to Friday. Public holidays are not counted here: "
+                           "if one falls in this period, the deadline is later."))
+        if item.deadline.counted_from == "arrival":
+            lines.append(_("Counted here from the entry date; if the client reached the place of stay "
+                           "later, count from that day."))
+        return lines
+
+    def _add_not_needed(self, plan: deadlines.Plan, procedures: dict[str, m.Procedure]) -> None:
+        if not plan.not_needed:
+            return
+        lang = self.ctx.lang
+        self._add(self._heading(_("Not needed for this citizenship")))
+        # the citizenship's own rules: procedures with dates here that name the citizenship explicitly
+        own = [procedures[pid] for pid in dict.fromkeys(d.procedure_id for d in plan.due)
+               if m.ALL not in procedures[pid].applies_to]
+        for pid in plan.not_needed:
+            box = self._box("notNeeded", pid)
+            box.layout().addWidget(self._link(procedures[pid]))
+            box.layout().addWidget(bold(wrapped(_("not needed for this citizenship"), name="notNeededText")))
+            for rules in own:
+                box.layout().addWidget(wrapped(_("Rules for this citizenship:")))
+                box.layout().addWidget(self._link(rules))
+                box.layout().addWidget(wrapped(labels.record_text(rules, "summary", lang), name="ownRuleSummary"))
+            self._add(box)
+
+    def _add_regional(self, regional: list[str], procedures: dict[str, m.Procedure]) -> None:
+        if not regional:
+            return
+        lang = self.ctx.lang
+        regions = {r.code: r for r in self.ctx.regions()}
+        self._add(self._heading(_("Rules only for some regions")))
+        for pid in regional:
+            procedure = procedures[pid]
+            names = [labels.place_name(regions[c].name, lang) if c in regions else c for c in procedure.regions]
+            box = self._box("regional", pid)
+            box.layout().addWidget(self._link(procedure))
+            box.layout().addWidget(wrapped(_("Applies in: {regions}").format(regions=", ".join(names)),
+                                           name="regionalWhere"))
+            box.layout().addWidget(wrapped(labels.record_text(procedure, "summary", lang), name="regionalSummary"))
+            self._add(box)
+
+    # ------------------------------------------------------------------ pieces
+
+    def _active_procedures(self) -> dict[str, m.Procedure]:
+        if self._procedures is None:
+            records = (self.ctx.store.record(rid) for rid in self.ctx.store.ids("procedure"))
+            self._procedures = {r.id: r for r in records if r.status in ACTIVE}
+        return self._procedures
+
+    def _link(self, procedure: m.Procedure) -> QLabel:
+        """The procedure's title as a link that opens it (Tab reaches it, Enter follows it)."""
+        title = labels.record_text(procedure, "title", self.ctx.lang)
+        label = wrapped(f'<a href="{html.escape(procedure.id)}">{html.escape(title)}</a>', rich=True,
+                        name="procedureLink")
+        label.setTextInteractionFlags(Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard)
+        label.setProperty("procedureId", procedure.id)
+        label.setAccessibleName(_("Open procedure: {title}").format(title=title))
+        label.setToolTip(_("Open procedure: {title}").format(title=title))
+        label.linkActivated.connect(self.open_record.emit)
+        return label
+
+    def _box(self, name: str, procedure_id: str) -> QFrame:
+        box = QFrame()
+        box.setObjectName(name)
+        box.setProperty("procedureId", procedure_id)
+        box.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(box)
+        layout.setSpacing(4)
+        return box
+
+    def _heading(self, text: str) -> QLabel:
+        if self._results_layout.count():
+            self._results_layout.addSpacing(self.fontMetrics().height())
+        label = bold(wrapped(text, name="sectionHeading"))
+        label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        return label
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange and shiboken6.isValid(self):
+            self.refresh()  # the date column's width is measured in the font
+
+    def _add(self, widget: QWidget) -> None:
+        self._results_layout.addWidget(widget)
+
+    def _clear(self) -> None:
+        while self._results_layout.count():
+            widget = self._results_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from findChildren at once, not after the next event loop
+                widget.deleteLater()

@@ -1,0 +1,199 @@
+"""The contact finder on the real dataset: who comes first, "not confirmed" cells, copy buttons, opening."""
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableWidget, QToolButton
+
+from desktop.core import i18n
+from desktop.core.search import SearchIndex
+from desktop.core.store import Store
+from desktop.core.userdata import UserData
+from desktop.ui.contacts_view import ADDRESS, NAME, ONLINE, PHONES, ContactFinder, FactCell
+from desktop.ui.context import AppContext
+from desktop.ui.settings import Settings
+
+
+@pytest.fixture
+def ctx(real_dataset, tmp_path):
+    store = Store(real_dataset)
+    index = SearchIndex.open(store, real_dataset / "index")
+    userdata = UserData(tmp_path / "u.sqlite")
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    settings.ui_language = settings.content_language = "en"
+    i18n.set_language("en")
+    yield AppContext(store, index, userdata, settings)
+    i18n.set_language("en")
+    index.close()
+    userdata.close()
+    store.close()
+
+
+@pytest.fixture
+def open_finder(qtbot, ctx):
+    """Shows finders at 1366x768 (optionally with a scaled font) and deletes them after the test, so a
+    later language change cannot reach a panel whose dataset is closed."""
+    made = []
+
+    def make(font_scale: float = 1.0) -> ContactFinder:
+        widget = ContactFinder(ctx)
+        made.append(widget)
+        if font_scale != 1.0:
+            font = QFont(widget.font())
+            font.setPointSizeF(font.pointSizeF() * font_scale)
+            widget.setFont(font)
+        widget.resize(1366, 768)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    yield make
+    for widget in made:
+        widget.close()
+        shiboken6.delete(widget)
+
+
+@pytest.fixture
+def finder(open_finder):
+    return open_finder()
+
+
+def row_of(finder: ContactFinder, record_id: str) -> int:
+    return finder.contact_ids().index(record_id)
+
+
+def test_uzbek_client_in_tatarstan_sees_the_kazan_consulate_first(finder, ctx):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    assert table.item(0, NAME).text() == "Consulate General of Uzbekistan in Kazan"
+    ids = finder.contact_ids()
+    assert ids[1] == "uz-embassy-moscow"
+    ombudsman = ids.index("ombudsman-tatarstan")
+    assert table.item(ombudsman, NAME).text().startswith("Human Rights Commissioner (ombudsman) in the "
+                                                         "Republic of Tatarstan")
+    assert finder.findChild(QLabel, "contactCount").text() == f"{len(ids)} contact points"
+
+
+def test_kyrgyz_client_in_sverdlovsk_sees_the_yekaterinburg_consulate(finder):
+    finder.set_client("KG", "RU-SVE")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    assert finder.contact_ids()[0] == "kg-consulate-yekaterinburg"
+    assert table.item(0, NAME).text() == "Consulate General of Kyrgyzstan in Yekaterinburg"
+    assert not any(i.startswith("uz-") for i in finder.contact_ids())
+
+
+def test_choosing_in_the_combos_refreshes_the_table(finder, qtbot):
+    finder.set_client("UZ", "RU-TA")
+    region = finder.findChild(QComboBox, "regionCombo")
+    region.setCurrentIndex(region.findData("RU-SVE"))
+    assert finder.contact_ids()[0] == "uz-consulate-yekaterinburg"
+    citizenship = finder.findChild(QComboBox, "citizenshipCombo")
+    citizenship.setCurrentIndex(citizenship.findData("KG"))
+    assert finder.contact_ids()[0] == "kg-consulate-yekaterinburg"
+
+
+def test_a_contact_without_phone_shows_not_confirmed_and_no_cell_is_blank(finder):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    kazan = row_of(finder, "uz-consulate-kazan")
+    for column in (PHONES, ADDRESS, ONLINE):
+        assert table.item(kazan, column).text() == "not confirmed"
+        assert table.cellWidget(kazan, column) is None
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            shown = table.item(row, column).text().strip()
+            cell = table.cellWidget(row, column)
+            assert shown or (isinstance(cell, FactCell) and cell.buttons), (row, column)
+
+
+def test_copy_button_puts_the_number_on_the_clipboard(finder, ctx, qtbot):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    embassy = ctx.store.record("uz-embassy-moscow")
+    cell = table.cellWidget(row_of(finder, "uz-embassy-moscow"), PHONES)
+    numbers = [label.text() for label in cell.findChildren(QLabel, "factValue")]
+    assert numbers == [p.number for p in embassy.phones]
+    QApplication.clipboard().clear()
+    button = cell.findChildren(QToolButton, "copyButton")[1]
+    qtbot.waitUntil(button.isVisible)  # the table places its cell widgets when it next lays out
+    assert button.accessibleName() == "Copy phone number of Embassy of Uzbekistan in Russia (Moscow)"
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert QApplication.clipboard().text() == embassy.phones[1].number
+
+
+def test_copy_button_copies_the_address_text(finder, ctx, qtbot):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    cell = table.cellWidget(row_of(finder, "uz-embassy-moscow"), ADDRESS)
+    button = cell.findChild(QToolButton, "copyButton")
+    qtbot.waitUntil(button.isVisible)
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert QApplication.clipboard().text() == ctx.store.record("uz-embassy-moscow").address.text["en"]
+
+
+def test_unverified_phone_is_marked_with_the_note_as_tooltip(finder, ctx):
+    finder.set_client("KG", "RU-SVE")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    phone = ctx.store.record("kg-embassy-moscow").phones[0]
+    assert phone.confidence == "unverified"
+    cell = table.cellWidget(row_of(finder, "kg-embassy-moscow"), PHONES)
+    detail = cell.findChildren(QLabel, "factDetail")[0]
+    assert "⚠ unverified" in detail.text()
+    assert detail.toolTip() == phone.note["en"]
+
+
+def test_short_number_says_where_it_can_be_dialled(finder):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    cell = table.cellWidget(row_of(finder, "uz-migration-agency"), PHONES)
+    details = [label.text() for label in cell.findChildren(QLabel, "factDetail")]
+    assert "dialled only within Uzbekistan" in details[0]
+
+
+def test_enter_and_double_click_open_the_record(finder, qtbot):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    table.setFocus()
+    table.setCurrentCell(1, NAME)
+    with qtbot.waitSignal(finder.open_record, timeout=1000) as blocker:
+        qtbot.keyClick(table, Qt.Key_Return)
+    assert blocker.args == ["uz-embassy-moscow"]
+    rect = table.visualItemRect(table.item(0, NAME))
+    with qtbot.waitSignal(finder.open_record, timeout=1000) as blocker:
+        # a real double click: the first click's press/release, then the second press as a double click
+        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    assert blocker.args == ["uz-consulate-kazan"]
+
+
+def test_language_change_rerenders_in_the_content_language(finder, ctx):
+    finder.set_client("UZ", "RU-TA")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    ctx.settings.content_language = "ky"
+    i18n.set_language("ky")
+    assert table.item(0, NAME).text() == ctx.store.record("uz-consulate-kazan").title("ky")
+    ctx.settings.content_language = "uz_Cyrl"
+    i18n.set_language("uz_Cyrl")
+    assert table.item(0, NAME).text() == "Ўзбекистон Республикасининг Қозон шаҳридаги Бош консулхонаси"
+
+
+def test_every_control_has_an_accessible_name(finder):
+    finder.set_client("UZ", "RU-TA")
+    controls = finder.findChildren(QComboBox) + finder.findChildren(QToolButton) + \
+        finder.findChildren(QTableWidget)
+    assert len(controls) > 10
+    assert all(c.accessibleName() for c in controls)
+
+
+def test_rows_show_every_wrapped_line_at_double_font_size(open_finder, qtbot):
+    widget = open_finder(font_scale=2.0)
+    widget.set_client("UZ", "RU-TA")
+    table = widget.findChild(QTableWidget, "contactsTable")
+    labels = [label for label in table.findChildren(QLabel) if label.wordWrap() and label.isVisible()]
+    assert len(labels) > 10
+    # every wrapped value and detail line gets the height its text needs at the width it really has
+    qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in labels))
+    # three phones, each with its label line, at the doubled font
+    assert table.rowHeight(row_of(widget, "uz-embassy-moscow")) >= 6 * widget.fontMetrics().height()
