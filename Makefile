@@ -9,13 +9,19 @@ STAMP  := $(VENV)/.installed-stamp
 DATASET := dataset/reference.sqlite
 CONTENT := $(shell find db/content -name '*.yaml' 2>/dev/null) db/schema.sql
 CORE_BUILD := desktop/core/build.py desktop/core/content.py desktop/core/model.py
+PO_FILES := $(wildcard translations/ru/LC_MESSAGES/messages.po translations/uz/LC_MESSAGES/messages.po \
+                       translations/ky/LC_MESSAGES/messages.po)
+MO_STAMP := translations/.compiled
+QT_TS := $(wildcard translations/qt/*.ts)
+QT_QM := $(QT_TS:.ts=.qm)
+BABEL_KEYWORDS := -k _ -k ngettext:1,2 -k pgettext:1c,2 -k N_ -k NP_:1c,2
 # Qt's xcb platform needs these (see shared PITFALLS: without icccm4/keysyms1 it aborts at start)
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 TEST_DEBS := poppler-utils zbar-tools gettext
 
-.PHONY: run test validate dataset sysdeps venv bench screenshots clean
+.PHONY: run test validate dataset sysdeps venv bench screenshots translations pot clean
 
 venv: $(STAMP)
 
@@ -53,13 +59,28 @@ $(DATASET): $(STAMP) $(CONTENT) $(CORE_BUILD)
 
 dataset: $(DATASET)
 
+# Interface catalogs: uz_Cyrl is derived from uz, then every .po is compiled to .mo; Qt's own strings too
+$(MO_STAMP): $(STAMP) $(PO_FILES) desktop/core/catalogs.py desktop/core/textnorm.py
+	$(BIN)/python -m desktop.core.catalogs build
+	@touch $@
+
+translations/qt/%.qm: translations/qt/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(MO_STAMP) $(QT_QM)
+
+# Re-extract the English source strings (then: pybabel update -i translations/messages.pot -d translations)
+pot: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --project "Migrant Desk" --sort-by-file \
+	  -o translations/messages.pot .
+
 validate: $(STAMP)
 	$(BIN)/migrant-desk validate db/content
 
-run: sysdeps $(DATASET)
+run: sysdeps $(DATASET) translations
 	$(BIN)/migrant-desk
 
-test: sysdeps $(DATASET)
+test: sysdeps $(DATASET) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Benchmarks print numbers (targets live here, not in timed tests); results go to bench/results.json
@@ -69,7 +90,7 @@ bench: $(DATASET)
 	$(BIN)/python bench/sheet_bench.py
 
 # The real window (xcb) under Xvfb at 1366x768 and 1920x1080; PNGs go to docs/screenshots/
-screenshots: sysdeps $(DATASET)
+screenshots: sysdeps $(DATASET) translations
 	@$(MAKE) --no-print-directory _apt PKGS="xvfb xauth"
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python docs/make_screenshots.py
 

@@ -83,6 +83,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """N_ with a context (translate with pgettext(context, message) where it is shown)."""
+    return message
+
+
 def default_language(system_locale: str) -> str:
     """First start: the system's language when it is Uzbek, Kyrgyz or Russian, otherwise Russian."""
     code = (system_locale or "").replace("-", "_")

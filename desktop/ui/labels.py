@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from ..core import model as m
-from ..core.i18n import N_, _, ngettext, pgettext
+from ..core.i18n import N_, NP_, _, ngettext, pgettext
 from ..core.textnorm import uz_latin_to_cyrillic
 
-STATUS = {"in_force": N_("in force"), "signed": N_("signed"), "announced": N_("announced"),
-          "expired": N_("expired"), "superseded": N_("superseded")}
+STATUS = {"in_force": NP_("status", "in force"), "signed": NP_("status", "signed"),
+          "announced": NP_("status", "announced"), "expired": NP_("status", "expired"),
+          "superseded": NP_("status", "superseded")}
 KIND = {"agreement": N_("Agreement"), "procedure": N_("Procedure"), "contact": N_("Contact point")}
 CONTACT_TYPE = {"embassy": N_("Embassy"), "consulate": N_("Consulate"), "hotline": N_("Hotline"),
                 "ombudsman": N_("Ombudsman"), "migration_centre": N_("Migration centre"),

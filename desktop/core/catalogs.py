@@ -1,0 +1,110 @@
+"""Interface catalogs: derive Uzbek Cyrillic from Uzbek Latin, compile .po to .mo, check them.
+
+`python -m desktop.core.catalogs build` is what `make translations` (and the packaging) runs:
+translations/uz_Cyrl is generated from translations/uz by the tested transliterator (never edited by
+hand), then every catalog is compiled to its .mo beside it.
+"""
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from .. import paths
+from .textnorm import uz_latin_to_cyrillic
+
+HAND_WRITTEN = ("ru", "uz", "ky")
+DERIVED = {"uz_Cyrl": "uz"}
+PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z]")
+
+
+def root() -> Path:
+    return paths.app_root() / "translations"
+
+
+def po_path(lang: str, base: Path | None = None) -> Path:
+    return (base or root()) / lang / "LC_MESSAGES" / "messages.po"
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f)
+
+
+def derive_uz_cyrl(src: Path, dst: Path) -> None:
+    """The Uzbek Latin catalog transliterated (placeholders and markup kept), same plural rules."""
+    catalog = read(src)
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.string, (list, tuple)):
+            message.string = tuple(uz_latin_to_cyrillic(s) for s in message.string)
+        else:
+            message.string = uz_latin_to_cyrillic(message.string)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100)
+    text = buffer.getvalue().decode("utf-8").replace('"Language: uz\\n"', '"Language: uz_Cyrl\\n"', 1)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_text("# Generated from translations/uz by desktop/core/catalogs.py - do not edit by hand.\n" + text,
+                   encoding="utf-8")
+
+
+def compile_po(po: Path) -> Path:
+    mo = po.with_suffix(".mo")
+    buffer = io.BytesIO()
+    write_mo(buffer, read(po), use_fuzzy=False)
+    if not mo.exists() or mo.read_bytes() != buffer.getvalue():
+        mo.write_bytes(buffer.getvalue())
+    return mo
+
+
+def build(base: Path | None = None) -> list[Path]:
+    base = base or root()
+    for lang, source in DERIVED.items():
+        derive_uz_cyrl(po_path(source, base), po_path(lang, base))
+    return [compile_po(po_path(lang, base)) for lang in (*HAND_WRITTEN, *DERIVED)]
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER_RE.findall(text or ""))
+
+
+def problems(lang: str, base: Path | None = None) -> list[str]:
+    """Untranslated, fuzzy or placeholder-changing messages of one catalog, named."""
+    out = []
+    for message in read(po_path(lang, base)):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        name = f"{lang}: {ids[0]!r}" + (f" [{message.context}]" if message.context else "")
+        if message.fuzzy:
+            out.append(f"{name} is fuzzy")
+        if not all(strings):
+            out.append(f"{name} is not translated")
+            continue
+        for string in strings:
+            if placeholders(string) != placeholders(ids[-1]) and placeholders(string) != placeholders(ids[0]):
+                out.append(f"{name}: placeholders {placeholders(ids[0])} became {placeholders(string)}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"]:
+        for mo in build():
+            print("compiled", mo.relative_to(paths.app_root()))
+        return 0
+    if argv[:1] == ["check"]:
+        found = [p for lang in (*HAND_WRITTEN, *DERIVED) for p in problems(lang)]
+        print("\n".join(found) or "all catalogs complete")
+        return 1 if found else 0
+    print("usage: python -m desktop.core.catalogs build|check", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
