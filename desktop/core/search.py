@@ -20,6 +20,8 @@ from bisect import bisect_left
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import nlargest
+from math import log
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -28,7 +30,7 @@ from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.query import And, AndMaybe, NullQuery, Or, Phrase, Term
+from whoosh.query import Or, Phrase, Term
 from whoosh.searching import Searcher
 
 from . import model as m
@@ -46,9 +48,10 @@ PREFIX_TERMS = 12          # index terms a word being typed expands to, per fiel
 MIN_PREFIX = 3
 SNIPPET_CHARS = 180
 FACETS = ("kind", "status", "citizenship", "region")
-TERM_CACHE = 4096          # term -> document bitset cache entries
-RERANK_DEPTH = 30
-BROAD_QUERY = 300          # matching documents above which titles are ranked first          # top hits re-ranked with the kind weights below
+RERANK_DEPTH = 30          # hits ranked (with the kind weights below) before the page is cut
+TITLE_PHRASE_BONUS = 1.5   # a title holding the query's words in order
+BM25_B, BM25_K1 = 0.75, 1.2
+TERM_CACHE_POSTINGS = 400_000   # cached (document, score) pairs across terms (a few tens of MB at most)
 # An advisor asking about a topic wants the procedure first, then the agreement or the contact.
 KIND_WEIGHT = {"procedure": 1.5, "agreement": 1.0, "contact": 1.0}
 
@@ -293,12 +296,16 @@ class SearchIndex:
         self._prefix_cache: dict[tuple[str, str], list[str]] = {}
         # Document sets are bitsets (Python ints): union, intersection and counting run in C.
         self._nbytes = self._reader.doc_count_all() // 8 + 1
-        self._term_bits: OrderedDict[tuple[str, str], int] = OrderedDict()
-        self._filter_cache: OrderedDict[tuple, tuple[int, set[int] | None]] = OrderedDict()
+        self._filter_cache: OrderedDict[tuple, int] = OrderedDict()
+        self._term_cache: OrderedDict[tuple[str, str], tuple[int, dict[int, float]]] = OrderedDict()
+        self._cached_postings = 0
+        self._norms: dict[str, list[float]] = {}
+        self._field_boost = {name: getattr(field, "field_boost", 1.0) for name, field in self.ix.schema.items()}
         self._facet_bits = {
             name: {_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
             for name in FACETS}
+        self._kind_of = {docnum: kind for kind, bits in self._facet_bits["kind"].items() for docnum in _ids(bits)}
 
     @classmethod
     def open(cls, store: Store, index_dir: Path, fallback_dir: Path | None = None,
@@ -335,25 +342,36 @@ class SearchIndex:
         return int.from_bytes(buf, "little")
 
     def _term_docs(self, fieldname: str, term: str) -> int:
-        key = (fieldname, term)
-        bits = self._term_bits.get(key)
-        if bits is None:
-            bits = self._bits(self._reader.postings(fieldname, term).all_ids())
-            self._term_bits[key] = bits
-            if len(self._term_bits) > TERM_CACHE:
-                self._term_bits.popitem(last=False)
-        else:
-            self._term_bits.move_to_end(key)
-        return bits
+        return self._term(fieldname, term)[0]
 
-    def _filter(self, filters: Filters | None) -> tuple[int, set[int] | None]:
-        """(documents allowed, the same as a set for Whoosh or None when everything is allowed)."""
+    def _term(self, fieldname: str, term: str) -> tuple[int, dict[int, float]]:
+        """(documents having `term` in `fieldname` as a bitset, their BM25F scores), read once and cached."""
+        key = (fieldname, term)
+        entry = self._term_cache.get(key)
+        if entry is not None:
+            self._term_cache.move_to_end(key)
+            return entry
+        reader = self._reader
+        n = reader.doc_count_all()
+        factor = self._field_boost[fieldname] * (log(n / (reader.doc_frequency(fieldname, term) + 1)) + 1) \
+            * (BM25_K1 + 1)
+        norm = self._length_norm(fieldname)
+        ids, weights = _postings(reader, fieldname, term)
+        entry = (self._bits(ids), {d: factor * tf / (tf + norm[d]) for d, tf in zip(ids, weights)})
+        self._term_cache[key] = entry
+        self._cached_postings += len(ids)
+        while self._cached_postings > TERM_CACHE_POSTINGS and len(self._term_cache) > 1:
+            _key, (_bits, old) = self._term_cache.popitem(last=False)
+            self._cached_postings -= len(old)
+        return entry
+
+    def _filter(self, filters: Filters | None) -> int:
+        """The documents the filters allow."""
         key = (filters.kinds, filters.statuses, filters.citizenship, filters.region) if filters else ()
         if key in self._filter_cache:
             self._filter_cache.move_to_end(key)
             return self._filter_cache[key]
-        everything = (1 << self._reader.doc_count_all()) - 1
-        bits, limited = everything, False
+        bits = (1 << self._reader.doc_count_all()) - 1
         if filters:
             f = self._facet_bits
             for name, values in (("kind", filters.kinds), ("status", filters.statuses),
@@ -364,12 +382,10 @@ class SearchIndex:
                     for value in values:
                         allowed |= f[name].get(value, 0)
                     bits &= allowed
-                    limited = True
-        entry = (bits, _ids(bits) if limited else None)
-        self._filter_cache[key] = entry
+        self._filter_cache[key] = bits
         if len(self._filter_cache) > 32:
             self._filter_cache.popitem(last=False)
-        return entry
+        return bits
 
     # -- query building against the index vocabulary
 
@@ -396,22 +412,20 @@ class SearchIndex:
         """(query, documents) for a word in any language: its key per language, in titles and texts,
         where the index has it. A word still being typed that is not a whole index term also matches
         the terms it begins."""
-        clauses, bits = [], 0
+        used, bits = [], 0
         for lang, key in self._keys(word).items():
             for fieldname in (f"title_{lang}", f"text_{lang}"):
-                terms = []
                 if (fieldname, key) in self._reader:
-                    terms.append((key, boost))
+                    used.append((fieldname, key, boost))
                 elif prefix and len(key) >= MIN_PREFIX:
-                    terms += [(t, 0.7 * boost) for t in self._prefix_terms(fieldname, key)]
-                for term, weight in terms:
-                    clauses.append(Term(fieldname, term, boost=weight))
-                    bits |= self._term_docs(fieldname, term)
-                    matched[lang].add(term)
-        return (Or(clauses) if clauses else NullQuery), bits
+                    used += [(fieldname, t, 0.7 * boost) for t in self._prefix_terms(fieldname, key)]
+        for fieldname, term, _weight in used:
+            bits |= self._term_docs(fieldname, term)
+            matched[fieldname.split("_", 1)[1]].add(term)
+        return Part(bits, used)
 
     def _phrase_query(self, words: list[str], matched: dict[str, set[str]]):
-        clauses = []
+        clauses, used = [], []
         for lang in m.LANGS:
             keys = [k for w in words if (k := textnorm.STEMMERS[lang](w))]
             if not keys or any((f"text_{lang}", k) not in self._reader and (f"title_{lang}", k) not in self._reader
@@ -420,10 +434,10 @@ class SearchIndex:
             matched[lang].update(keys)
             for fieldname in (f"title_{lang}", f"text_{lang}"):
                 clauses.append(Phrase(fieldname, keys) if len(keys) > 1 else Term(fieldname, keys[0]))
+                used += [(fieldname, k, 1.0) for k in keys if (fieldname, k) in self._reader]
         if not clauses:
-            return NullQuery, 0
-        query = Or(clauses)
-        return query, self._bits(self._searcher.docs_for_query(query))  # exact; phrases are rare
+            return Part(0, [])
+        return Part(self._bits(self._searcher.docs_for_query(Or(clauses))), used)  # exact; phrases are rare
 
     def _word_known(self, word: str) -> bool:
         return any((f"{f}_{lang}", key) in self._reader
@@ -466,66 +480,85 @@ class SearchIndex:
         if not words and not phrases:
             return results
         typing = not query[-1].isspace()  # the last word may still be incomplete
-        allowed, allowed_ids = self._filter(filters)
+        allowed = self._filter(filters)
         with self._lock:
             matched = {lang: set() for lang in m.LANGS}
             parts = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
             parts += [self._phrase_query(p, matched) for p in phrases]
             depth = max(limit, RERANK_DEPTH)
             bonus = self._title_phrase(words)
-            docs, hits = self._run(parts, allowed, allowed_ids, depth, True, bonus)
+            docs, hits = self._run(parts, allowed, depth, True, bonus)
             if _count(docs) < FUZZY_THRESHOLD and words:
                 expanded, suggestion = self._expanded(words, phrases, typing, matched)
                 if suggestion:
-                    more_docs, more = self._run(expanded, allowed, allowed_ids, depth, True, bonus)
+                    more_docs, more = self._run(expanded, allowed, depth, True, bonus)
                     if _count(more_docs) > _count(docs):
                         docs, hits, parts, results.expanded = more_docs, more, expanded, True
                     results.suggestion = suggestion
                 if _count(docs) < FUZZY_THRESHOLD and len(parts) > 1:
                     # a long, natural query: rank by how many of its words a record has
-                    relaxed_docs, relaxed = self._run(parts, allowed, allowed_ids, depth, False, bonus)
+                    relaxed_docs, relaxed = self._run(parts, allowed, depth, False, bonus)
                     if _count(relaxed_docs) > _count(docs):
                         docs, hits = relaxed_docs, relaxed
             results.total = _count(docs)
             if facets:
                 results.facets = {name: {value: n for value, bits in values.items() if (n := _count(docs & bits))}
                                   for name, values in self._facet_bits.items()}
-            ranked = sorted(hits, key=lambda h: -(h.score or 0) * KIND_WEIGHT.get(h["kind"], 1.0))
-            results.hits = [self._hit(h, lang, matched) for h in ranked[:limit]]
+            results.hits = [self._hit(docnum, score, lang, matched) for docnum, score in hits[:limit]]
         return results
 
-    def _run(self, parts, allowed: int, allowed_ids, depth: int, all_words: bool, bonus=None):
-        """(matching documents, top scored hits) of the query parts, all of them or any of them."""
+    def _run(self, parts: list["Part"], allowed: int, depth: int, all_words: bool, bonus: int = 0):
+        """(matching documents, the best `depth` as (docnum, score)) for all or any of the parts.
+
+        Scoring is BM25F over per-term score tables read once from the index's postings and cached:
+        far cheaper in Python than walking Whoosh's matcher tree for every matching document."""
         docs = allowed if all_words else 0
-        for _, bits in parts:
-            docs = docs & bits if all_words else docs | bits
+        for part in parts:
+            docs = docs & part.bits if all_words else docs | part.bits
         if not all_words:
             docs &= allowed
         if not docs:
             return 0, []
-        join = And if all_words else Or
-        if _count(docs) > BROAD_QUERY:
-            # A broad query: when titles alone fill the page, rank those (cheap: titles are short)
-            # instead of scoring every body that mentions the words.
-            titles = self._searcher.search(join([_titles_only(q) for q, _ in parts]), filter=allowed_ids,
-                                           limit=depth)
-            if titles.scored_length() >= depth:
-                return docs, _top(titles)
-        query = join([q for q, _ in parts])
-        if bonus is not None:
-            query = AndMaybe(query, bonus)
-        return docs, _top(self._searcher.search(query, filter=allowed_ids, limit=depth))
+        candidates = _ids(docs)
+        scores: dict[int, float] = {}
+        for part in parts:
+            for fieldname, term, boost in part.terms:
+                table = self._term(fieldname, term)[1]
+                if len(table) <= len(candidates):
+                    for docnum, score in table.items():
+                        if docnum in candidates:
+                            scores[docnum] = scores.get(docnum, 0.0) + score * boost
+                else:
+                    for docnum in candidates:
+                        score = table.get(docnum)
+                        if score is not None:
+                            scores[docnum] = scores.get(docnum, 0.0) + score * boost
+        kind_of = self._kind_of
+        ranked = nlargest(depth, scores.items(), key=lambda item: item[1] * KIND_WEIGHT.get(kind_of[item[0]], 1.0)
+                          * (TITLE_PHRASE_BONUS if bonus >> item[0] & 1 else 1.0))
+        return docs, ranked
 
-    def _title_phrase(self, words: list[str]):
-        """A bonus for titles that hold the query's words in the order typed (an exact title wins)."""
+    def _length_norm(self, fieldname: str) -> list[float]:
+        """BM25's length normalisation, K1 * (1 - B + B * length / average), for every document."""
+        norm = self._norms.get(fieldname)
+        if norm is None:
+            reader = self._reader
+            n = reader.doc_count_all()
+            avg = (reader.field_length(fieldname) / n) or 1.0
+            lengths = [reader.doc_field_length(d, fieldname, 1) for d in range(n)]
+            norm = self._norms[fieldname] = [BM25_K1 * (1 - BM25_B + BM25_B * length / avg) for length in lengths]
+        return norm
+
+    def _title_phrase(self, words: list[str]) -> int:
+        """Titles that hold the query's words in the order typed (an exact title wins a bonus)."""
         if len(words) < 2:
-            return None
+            return 0
         phrases = []
         for lang in m.LANGS:
             keys = [textnorm.STEMMERS[lang](w) for w in words]
             if all(k and (f"title_{lang}", k) in self._reader for k in keys):
-                phrases.append(Phrase(f"title_{lang}", keys, boost=2.0))
-        return Or(phrases) if phrases else None
+                phrases.append(Phrase(f"title_{lang}", keys))
+        return self._bits(self._searcher.docs_for_query(Or(phrases))) if phrases else 0
 
     def _expanded(self, words, phrases, typing, matched):
         """The query with unknown words widened to their nearest index words, and the suggestion."""
@@ -536,16 +569,16 @@ class SearchIndex:
             alternatives = [self._word_query(word, prefix, matched)]
             alternatives += [self._word_query(c, False, matched, boost=0.7) for c in corrections]
             bits = 0
-            for _, b in alternatives:
-                bits |= b
-            clauses.append((Or([q for q, _ in alternatives]), bits))
+            for alternative in alternatives:
+                bits |= alternative.bits
+            clauses.append(Part(bits, [t for alternative in alternatives for t in alternative.terms]))
             suggestion.append(corrections[0] if corrections else word)
             changed |= bool(corrections)
         clauses += [self._phrase_query(p, matched) for p in phrases]
         return clauses, (" ".join(suggestion) if changed else None)
 
-    def _hit(self, hit, lang: str, matched: dict[str, set[str]]) -> Hit:
-        fields = hit.fields()
+    def _hit(self, docnum: int, score: float, lang: str, matched: dict[str, set[str]]) -> Hit:
+        fields = self._reader.stored_fields(docnum)
         titles, summaries = fields["titles"], fields["summaries"]
         snippet = ""
         if self._store:
@@ -557,26 +590,33 @@ class SearchIndex:
                         break
         if not snippet:
             snippet = _escape(m.localized(summaries, lang))
-        return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=hit.score or 0.0,
+        return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=score,
                    titles=titles, title=m.localized(titles, lang), snippet=snippet,
                    verified_on=fields["verified_on"])
 
 
-def _top(results) -> list:
-    """The scored hits, without Whoosh counting every match (we count with bitsets)."""
-    return [results[i] for i in range(results.scored_length())]
+@dataclass
+class Part:
+    """One word (with its spellings in every language) or phrase of a query."""
+    bits: int                                   # documents it matches
+    terms: list[tuple[str, str, float]]         # (field, term, weight) it scores with
 
 
-def _titles_only(query):
-    """The part of a word query that looks in titles."""
-    if isinstance(query, Term):
-        return query if query.fieldname.startswith("title_") else NullQuery
-    if isinstance(query, (Or, And)):
-        kept = [k for k in (_titles_only(q) for q in query.subqueries) if k is not NullQuery]
-        if not kept:
-            return NullQuery
-        return type(query)(kept)
-    return query if getattr(query, "fieldname", "").startswith("title_") else NullQuery
+def _postings(reader, fieldname: str, term: str) -> tuple[list[int], list[float]]:
+    """A term's document numbers and frequencies, a block at a time where the codec allows it (Whoosh's
+    per-posting iteration costs about a microsecond a posting; a block is a tuple and an array)."""
+    matcher = reader.postings(fieldname, term)
+    if not all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block")):
+        pairs = list(matcher.items_as("weight"))
+        return [d for d, _ in pairs], [w for _, w in pairs]
+    ids, weights = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids[matcher._i:])
+        weights.extend(matcher._weights[matcher._i:])
+        matcher._next_block()
+    return ids, weights
 
 
 def _text(value) -> str:
