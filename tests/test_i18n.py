@@ -193,3 +193,19 @@ def test_every_visible_text_switches_live(qtbot, open_windows, lang):
         changed = [k for k in after if before[id(window)].get(k) not in (None, after[k])]
         assert changed, f"nothing changed live in {type(window).__name__}"
     assert open_windows[0].windowTitle() != "Migrant Desk — reference for migrant advisors"
+
+
+def test_every_translated_string_in_the_code_is_in_the_pot():
+    """Babel does not look inside f-strings: a _() hidden there would stay English in every language."""
+    import re
+
+    sources = source_strings()
+    call = re.compile(r"""(?<![\w.])(?:_|N_)\(\s*(["'])((?:\\.|(?!\1).)*)\1""")
+    missing = []
+    for path in (paths.app_root() / "desktop").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for match in call.finditer(text):
+            first_piece = match.group(2)   # implicit concatenation: the first literal starts the msgid
+            if not any(s.startswith(first_piece) for s in sources):
+                missing.append(f"{path.name}:{text[:match.start()].count(chr(10)) + 1}: {first_piece!r}")
+    assert missing == []

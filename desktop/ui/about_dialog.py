@@ -38,8 +38,10 @@ class AboutDialog(QDialog):
             (_("Contact points"), str(counts["contact"])),
             (_("Data file"), str(self.ctx.store.path)),
         ]
+        intro = _("An offline reference for advisors of labour migrants: procedures, agreements and whom to call.")
+        caveat = _("Every fact carries its source and the date it was checked. Not legal advice.")
         table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows)
         self.text.setText(
-            f"<h2>Migrant Desk</h2><p>{html.escape(_('An offline reference for advisors of labour migrants: procedures, agreements and whom to call.'))}</p>"
+            f"<h2>Migrant Desk</h2><p>{html.escape(intro)}</p>"
             f"<table cellspacing='4'>{table}</table>"
-            f"<p>{html.escape(_('Every fact carries its source and the date it was checked. Not legal advice.'))}</p>")
+            f"<p>{html.escape(caveat)}</p>")

@@ -191,7 +191,8 @@ class DeadlineHelper(QWidget):
         date = bold(wrapped(i18n.format_date(item.date), name="dueDate"))
         what = wrapped(labels.content_text(item.text, lang), name="dueWhat")
         if step.confidence != "verified":
-            what.setText(f"{what.text()}\n{_('⚠ not fully confirmed')}: "
+            partly = _("⚠ not fully confirmed")
+            what.setText(f"{what.text()}\n{partly}: "
                          f"{labels.content_text(step.note, lang)}".rstrip(": "))
         rule = wrapped("\n".join(self._rule_lines(item)), name="dueRule")
         link = self._link(procedure)

@@ -64,19 +64,25 @@ def markdown(text: str) -> str:
     return "\n".join(out)
 
 
+def heading(text: str) -> str:
+    return f"<h2>{esc(text)}</h2>"
+
+
 def nc() -> str:
     return f'<span class="nc">{esc(labels.not_confirmed())}</span>'
 
 
 def copy_link(value: str) -> str:
-    return f' <a href="copy:{quote(value, safe="")}">{esc(_("copy"))}</a>'
+    label = esc(_("copy"))
+    return f' <a href="copy:{quote(value, safe="")}">{label}</a>'
 
 
 def unverified_mark(confidence: str, note: m.LocalText | None, lang: str) -> str:
     if confidence == "verified":
         return ""
     text = labels.content_text(note, lang)
-    return f' <span class="warn">⚠ {esc(_("not verified"))}{": " + esc(text) if text else ""}</span>'
+    label = esc(_("not verified"))
+    return f' <span class="warn">⚠ {label}{": " + esc(text) if text else ""}</span>'
 
 
 class RecordRenderer:
@@ -117,11 +123,14 @@ class RecordRenderer:
                  f"<h1>{esc(self.t({k: v.title for k, v in texts.items()}))}</h1>",
                  self.meta_line(record)]
         if texts[shown].translation == "draft":
-            parts.append(f'<p class="warn">✎ {esc(_("Draft translation: not yet reviewed. Check important details against the Russian text."))}</p>')
+            draft = _("Draft translation: not yet reviewed. Check important details against the Russian text.")
+            parts.append(f'<p class="warn">✎ {esc(draft)}</p>')
         if shown != lang:
-            parts.append(f'<p class="warn">{esc(_("Not available in your language; shown in another language."))}</p>')
+            other = _("Not available in your language; shown in another language.")
+            parts.append(f'<p class="warn">{esc(other)}</p>')
         if record.confidence != "verified":
-            parts.append(f'<p class="warn">⚠ {esc(_("Partly unconfirmed"))}: '
+            partly = _("Partly unconfirmed")
+            parts.append(f'<p class="warn">⚠ {esc(partly)}: '
                          f'{esc(self.t(record.confidence_note))}</p>')
         parts.append(f"<p><b>{esc(self.t({k: v.summary for k, v in texts.items()}))}</b></p>")
         body = self.t({k: v.body for k, v in texts.items()})
@@ -151,7 +160,8 @@ class RecordRenderer:
         if record.regions != [m.ALL]:
             regions = ", ".join(self.region_name(c) for c in record.regions)
             applies = not self.region or self.region in record.regions
-            mark = "" if applies else f' <span class="warn">{esc(_("does not apply in the chosen region"))}</span>'
+            elsewhere = _("does not apply in the chosen region")
+            mark = "" if applies else f' <span class="warn">{esc(elsewhere)}</span>'
             bits.append(esc(_("only in: {regions}").format(regions=regions)) + mark)
         bits.append(esc(_("verified on {date}").format(date=format_date(record.verified_on))))
         return f'<p class="meta">{" · ".join(bits)}</p>'
@@ -159,7 +169,7 @@ class RecordRenderer:
     # ------------------------------------------------------------------ per kind
 
     def procedure(self, p: m.Procedure) -> list[str]:
-        out = [f"<h2>{esc(_('Steps'))}</h2>"]
+        out = [heading(_("Steps"))]
         if p.steps:
             out.append("<ol>")
             for step in p.steps:
@@ -168,16 +178,16 @@ class RecordRenderer:
                 if deadlines:
                     line += f"<br/>⏱ {deadlines}"
                 if step.where:
-                    line += f"<br/>{esc(_('Where'))}: {esc(self.t(step.where))}"
+                    line += "<br/>" + esc(_("Where")) + f": {esc(self.t(step.where))}"
                 out.append(f"<li>{line}</li>")
             out.append("</ol>")
         else:
             out.append(f"<p>{nc()}</p>")
-        out.append(f"<h2>{esc(_('Documents'))}</h2>")
+        out.append(heading(_("Documents")))
         out.append(self.items(p.documents))
-        out.append(f"<h2>{esc(_('Fees'))}</h2>")
+        out.append(heading(_("Fees")))
         out.append(self.items(p.fees, fees=True))
-        out.append(f"<h2>{esc(_('Legal basis'))}</h2><ul>")
+        out.append(heading(_("Legal basis")) + "<ul>")
         for basis in p.legal_basis:
             out.append(f"<li>{self.link(basis.to) if basis.to else esc(self.t(basis.law))}</li>")
         out.append("</ul>")
@@ -268,7 +278,7 @@ class RecordRenderer:
         if c.head and c.head.text:
             rows.append((_("Head"), esc(self.t(c.head.text)) + unverified_mark(c.head.confidence, c.head.note, self.lang)))
         table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
-        return [f"<h2>{esc(_('Contact details'))}</h2><table>{table}</table>"]
+        return [heading(_("Contact details")) + f"<table>{table}</table>"]
 
     def agreement(self, a: m.Agreement) -> list[str]:
         parties = [self.country(p) if isinstance(p, str) and not p.startswith("RU-")
@@ -280,7 +290,7 @@ class RecordRenderer:
             return []
         titles = {"conflict": _("Sources disagree"), "unverified": _("Not verified"), "gap": _("Not found"),
                   "outdated": _("May be outdated"), "info": _("Note")}
-        out = [f"<h2>{esc(_('Notes'))}</h2>"]
+        out = [heading(_("Notes"))]
         for note in record.notes:
             css = "conflict" if note.type == "conflict" else "warn"
             out.append(f'<p class="{css}"><b>{esc(titles.get(note.type, note.type))}:</b> {esc(self.t(note.text))}</p>')
@@ -309,5 +319,6 @@ class RecordRenderer:
                 name = f'<a href="{esc(s.url)}">{esc(s.title or s.url)}</a>'
             date = f", {esc(format_date(s.date))}" if s.date else ""
             out.append(f"<li>{name} — {esc(s.publisher)}{date}</li>")
-        out.append(f"</ol><p class='meta'>{esc(_('Checked against these sources on {date}.').format(date=format_date(record.verified_on)))}</p>")
+        checked = _("Checked against these sources on {date}.").format(date=format_date(record.verified_on))
+        out.append(f"</ol><p class='meta'>{esc(checked)}</p>")
         return out

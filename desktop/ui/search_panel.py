@@ -40,6 +40,7 @@ class ResultRow(QWidget):
         if ui_lang == "uz_Cyrl":
             title, snippet = uz_latin_to_cyrillic(title), uz_latin_to_cyrillic(snippet)
         colour = STATUS_COLOURS.get(hit.status, "#555")
+        verified = _("verified {date}").format(date=format_date(hit.verified_on))
         text = QLabel(self)
         text.setObjectName("resultText")
         text.setTextFormat(Qt.RichText)
@@ -48,7 +49,7 @@ class ResultRow(QWidget):
             f"<b>{html.escape(title)}</b><br/>"
             f"<span style='color:{colour}'>● {html.escape(labels.status(hit.status))}</span>"
             f"<span style='color:#666'> · {html.escape(labels.kind(hit.kind))} · "
-            f"{html.escape(_('verified {date}').format(date=format_date(hit.verified_on)))}</span><br/>"
+            f"{html.escape(verified)}</span><br/>"
             f"<span style='color:#333'>{snippet}</span>")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
