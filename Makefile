@@ -12,8 +12,7 @@ CORE_BUILD := desktop/core/build.py desktop/core/content.py desktop/core/model.p
 PO_FILES := $(wildcard translations/ru/LC_MESSAGES/messages.po translations/uz/LC_MESSAGES/messages.po \
                        translations/ky/LC_MESSAGES/messages.po)
 MO_STAMP := translations/.compiled
-QT_TS := $(wildcard translations/qt/*.ts)
-QT_QM := $(QT_TS:.ts=.qm)
+QT_TS := translations/qt/qtbase_uz.ts translations/qt/qtbase_ky.ts
 BABEL_KEYWORDS := -k _ -k ngettext:1,2 -k pgettext:1c,2 -k N_ -k NP_:1c,2
 # Qt's xcb platform needs these (see shared PITFALLS: without icccm4/keysyms1 it aborts at start)
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
@@ -60,14 +59,11 @@ $(DATASET): $(STAMP) $(CONTENT) $(CORE_BUILD)
 dataset: $(DATASET)
 
 # Interface catalogs: uz_Cyrl is derived from uz, then every .po is compiled to .mo; Qt's own strings too
-$(MO_STAMP): $(STAMP) $(PO_FILES) desktop/core/catalogs.py desktop/core/textnorm.py
+$(MO_STAMP): $(STAMP) $(PO_FILES) $(QT_TS) desktop/core/catalogs.py desktop/core/textnorm.py
 	$(BIN)/python -m desktop.core.catalogs build
 	@touch $@
 
-translations/qt/%.qm: translations/qt/%.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
-
-translations: $(MO_STAMP) $(QT_QM)
+translations: $(MO_STAMP)
 
 # Re-extract the English source strings (then: pybabel update -i translations/messages.pot -d translations)
 pot: $(STAMP)

@@ -8,6 +8,7 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QMenu,
                                QTabWidget, QTableWidget, QWidget)
 
@@ -51,6 +52,37 @@ def test_compiled_catalogs_match_their_sources(tmp_path):
         built = catalogs.po_path(lang).with_suffix(".mo")
         assert built.exists(), f"{built} missing: run make translations"
         assert built.read_bytes() == catalogs.po_path(lang, copy).with_suffix(".mo").read_bytes(), lang
+    for lang in ("uz", "uz_Cyrl", "ky"):
+        built = catalogs.root() / "qt" / f"qtbase_{lang}.qm"
+        assert built.exists(), f"{built} missing: run make translations"
+        assert built.read_bytes() == (copy / "qt" / f"qtbase_{lang}.qm").read_bytes(), lang
+
+
+@pytest.mark.parametrize("lang,cancel", [("ru", "Отмена"), ("uz", None), ("uz_Cyrl", None), ("ky", None)])
+def test_qt_own_dialog_buttons_are_translated(qtbot, lang, cancel):
+    """Qt's standard buttons and print-preview actions speak the interface language, not English."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.qt_translations import install_qt_translations
+
+    app = QApplication.instance()
+    install_qt_translations(app, lang)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.Save)
+        qtbot.addWidget(box)
+        texts = [box.button(b).text().replace("&", "") for b in (QDialogButtonBox.Cancel, QDialogButtonBox.Save)]
+        assert texts[0] != "Cancel" and texts[1] != "Save", texts
+        if cancel:
+            assert texts[0] == cancel
+        if lang == "uz_Cyrl":
+            assert all(not any("a" <= c.lower() <= "z" for c in t) for t in texts), texts
+        preview = QPrintPreviewDialog()
+        qtbot.addWidget(preview)
+        tips = [a.text() for a in preview.findChildren(QAction) if a.text()]
+        assert tips and not any(t in ("Print", "Page setup", "Zoom in", "Next page") for t in tips), tips
+    finally:
+        install_qt_translations(app, "en")
 
 
 def test_uz_cyrillic_catalog_is_derived_not_hand_written(tmp_path):
@@ -64,7 +96,7 @@ def test_uz_cyrillic_catalog_is_derived_not_hand_written(tmp_path):
 def test_pot_is_current(tmp_path):
     out = tmp_path / "fresh.pot"
     subprocess.run([str(paths.app_root() / ".venv" / "bin" / "pybabel") if (paths.app_root() / ".venv").exists()
-                    else "pybabel", "extract", "-q", "-F", "babel.cfg", "-k", "_", "-k", "ngettext:1,2",
+                    else "pybabel", "extract", "-F", "babel.cfg", "-k", "_", "-k", "ngettext:1,2",
                     "-k", "pgettext:1c,2", "-k", "N_", "-k", "NP_:1c,2", "-o", str(out), "."],
                    cwd=paths.app_root(), check=True, capture_output=True)
     with out.open("rb") as f:
@@ -82,7 +114,7 @@ def test_first_start_language():
 
 
 def test_locale_dates_and_plurals():
-    assert format_date("2026-11-24", "ru") == "24 ноября 2026 г."
+    assert format_date("2026-11-24", "ru") == "24 ноября 2026\u202fг."   # CLDR: a narrow no-break space
     assert format_date("2026-11-24", "uz") == "24-noyabr, 2026"
     assert format_date("2026-11-24", "ky") == "2026-ж., 24-ноябрь"
     from desktop.core.i18n import ngettext

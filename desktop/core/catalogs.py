@@ -62,11 +62,42 @@ def compile_po(po: Path) -> Path:
     return mo
 
 
-def build(base: Path | None = None) -> list[Path]:
+def derive_qt_uz_cyrl(src: Path, dst: Path) -> None:
+    """Qt's dialog strings in Uzbek Cyrillic, transliterated from the Uzbek Latin .ts."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(src)
+    tree.getroot().set("language", "uz_Cyrl")
+    for translation in tree.iter("translation"):
+        forms = translation.findall("numerusform") or [translation]
+        for form in forms:
+            if form.text:
+                form.text = uz_latin_to_cyrillic(form.text)
+    tree.write(dst, encoding="utf-8", xml_declaration=True)
+
+
+def compile_qt(ts: Path) -> Path:
+    """A Qt .ts catalog to .qm with the lrelease that ships with PySide6."""
+    import shutil
+    import subprocess
+
+    tool = Path(sys.executable).with_name("pyside6-lrelease")
+    tool = str(tool) if tool.exists() else shutil.which("pyside6-lrelease") or "lrelease"
+    qm = ts.with_suffix(".qm")
+    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
+
+
+def build(base: Path | None = None, qt: bool = True) -> list[Path]:
     base = base or root()
     for lang, source in DERIVED.items():
         derive_uz_cyrl(po_path(source, base), po_path(lang, base))
-    return [compile_po(po_path(lang, base)) for lang in (*HAND_WRITTEN, *DERIVED)]
+    built = [compile_po(po_path(lang, base)) for lang in (*HAND_WRITTEN, *DERIVED)]
+    qt_dir = base / "qt"
+    if qt and (qt_dir / "qtbase_uz.ts").exists():
+        derive_qt_uz_cyrl(qt_dir / "qtbase_uz.ts", qt_dir / "qtbase_uz_Cyrl.ts")
+        built += [compile_qt(ts) for ts in sorted(qt_dir.glob("qtbase_*.ts"))]
+    return built
 
 
 def placeholders(text: str) -> list[str]:
