@@ -7,6 +7,11 @@ language's fields, so anything a user types is a valid query. When the strict qu
 are expanded to index terms within a small edit distance taken from the index vocabulary, and the
 best correction is offered as "did you mean".
 
+Whoosh holds the index (terms, postings, positions for phrases); ranking is BM25F computed here from
+per-term score tables that are read from the postings a block at a time and cached, with document sets
+as bitsets for counting, filters and facets: walking Whoosh's matcher tree for every matching document
+was five times slower at 10,000 records.
+
 The index lives in a folder with a small JSON stamp holding the dataset's content hash; an index whose
 stamp is missing, different or unreadable is rebuilt from the SQLite file.
 """
@@ -580,14 +585,14 @@ class SearchIndex:
     def _hit(self, docnum: int, score: float, lang: str, matched: dict[str, set[str]]) -> Hit:
         fields = self._reader.stored_fields(docnum)
         titles, summaries = fields["titles"], fields["summaries"]
+        # The snippet is in the requested language (falling back only when the record lacks it); a
+        # query typed in another language still shows this language's summary, just without marks.
         snippet = ""
         if self._store:
             texts = self._store.text_blocks(fields["id"])
-            for candidate in (lang, *m.FALLBACK):
-                if candidate in texts and matched[candidate]:
-                    snippet = highlight_text(texts[candidate], matched[candidate], candidate)
-                    if snippet:
-                        break
+            shown = next((c for c in (lang, *m.FALLBACK) if c in texts), None)
+            if shown and matched[shown]:
+                snippet = highlight_text(texts[shown], matched[shown], shown)
         if not snippet:
             snippet = _escape(m.localized(summaries, lang))
         return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=score,
