@@ -244,3 +244,29 @@ def test_nothing_clips_at_large_font_or_small_screen(qtbot, real_dataset, tmp_pa
         close_window(window)
     finally:
         apply_font_scale(100)
+
+
+def test_ctrl_p_on_a_procedure_opens_the_sheet_dialog(qtbot, window):
+    from desktop.ui.sheet_dialog import SheetDialog
+
+    seen = {}
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen["dialog"] = dialog
+        if dialog is not None:
+            dialog.reject()
+
+    window.search.citizenship.set_code("UZ")
+    window.search.region.set_code("RU-TA")
+    window.open_record("work-patent")
+    QTimer.singleShot(300, close_dialog)
+    qtbot.keyClick(window, Qt.Key_P, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: "dialog" in seen, timeout=5000)
+    assert isinstance(seen["dialog"], SheetDialog)
+
+    window.open_record("uz-consulate-kazan")                 # not a procedure: a plain message instead
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key_P, Qt.ControlModifier)
+    assert "procedure" in window.statusBar().currentMessage()
