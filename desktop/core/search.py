@@ -21,6 +21,7 @@ import json
 import re
 import shutil
 import threading
+from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ FACETS = ("kind", "status", "citizenship", "region")
 RERANK_DEPTH = 30          # hits ranked (with the kind weights below) before the page is cut
 TITLE_PHRASE_BONUS = 1.5   # a title holding the query's words in order
 BM25_B, BM25_K1 = 0.75, 1.2
-TERM_CACHE_POSTINGS = 400_000   # cached (document, score) pairs across terms (a few tens of MB at most)
+TERM_CACHE_POSTINGS = 3_000_000  # cached (document, score) pairs across terms: 8 bytes each, 24 MB at most
 # An advisor asking about a topic wants the procedure first, then the agreement or the contact.
 KIND_WEIGHT = {"procedure": 1.5, "agreement": 1.0, "contact": 1.0}
 
@@ -302,7 +303,7 @@ class SearchIndex:
         # Document sets are bitsets (Python ints): union, intersection and counting run in C.
         self._nbytes = self._reader.doc_count_all() // 8 + 1
         self._filter_cache: OrderedDict[tuple, int] = OrderedDict()
-        self._term_cache: OrderedDict[tuple[str, str], tuple[int, dict[int, float]]] = OrderedDict()
+        self._term_cache: OrderedDict[tuple[str, str], tuple[int, array, array]] = OrderedDict()
         self._cached_postings = 0
         self._norms: dict[str, list[float]] = {}
         self._field_boost = {name: getattr(field, "field_boost", 1.0) for name, field in self.ix.schema.items()}
@@ -349,8 +350,10 @@ class SearchIndex:
     def _term_docs(self, fieldname: str, term: str) -> int:
         return self._term(fieldname, term)[0]
 
-    def _term(self, fieldname: str, term: str) -> tuple[int, dict[int, float]]:
-        """(documents having `term` in `fieldname` as a bitset, their BM25F scores), read once and cached."""
+    def _term(self, fieldname: str, term: str) -> tuple[int, array, array]:
+        """(documents having `term` in `fieldname` as a bitset, their numbers, their BM25F scores), read
+        once and cached. Numbers and scores are compact arrays: a common term of a large index has
+        tens of thousands of postings."""
         key = (fieldname, term)
         entry = self._term_cache.get(key)
         if entry is not None:
@@ -362,11 +365,12 @@ class SearchIndex:
             * (BM25_K1 + 1)
         norm = self._length_norm(fieldname)
         ids, weights = _postings(reader, fieldname, term)
-        entry = (self._bits(ids), {d: factor * tf / (tf + norm[d]) for d, tf in zip(ids, weights)})
+        entry = (self._bits(ids), array("i", ids),
+                 array("f", [factor * tf / (tf + norm[d]) for d, tf in zip(ids, weights)]))
         self._term_cache[key] = entry
         self._cached_postings += len(ids)
         while self._cached_postings > TERM_CACHE_POSTINGS and len(self._term_cache) > 1:
-            _key, (_bits, old) = self._term_cache.popitem(last=False)
+            _key, (_bits, old, _scores) = self._term_cache.popitem(last=False)
             self._cached_postings -= len(old)
         return entry
 
@@ -528,16 +532,10 @@ class SearchIndex:
         scores: dict[int, float] = {}
         for part in parts:
             for fieldname, term, boost in part.terms:
-                table = self._term(fieldname, term)[1]
-                if len(table) <= len(candidates):
-                    for docnum, score in table.items():
-                        if docnum in candidates:
-                            scores[docnum] = scores.get(docnum, 0.0) + score * boost
-                else:
-                    for docnum in candidates:
-                        score = table.get(docnum)
-                        if score is not None:
-                            scores[docnum] = scores.get(docnum, 0.0) + score * boost
+                _bits, ids, term_scores = self._term(fieldname, term)
+                for docnum, score in zip(ids, term_scores):
+                    if docnum in candidates:
+                        scores[docnum] = scores.get(docnum, 0.0) + score * boost
         kind_of = self._kind_of
         ranked = nlargest(depth, scores.items(), key=lambda item: item[1] * KIND_WEIGHT.get(kind_of[item[0]], 1.0)
                           * (TITLE_PHRASE_BONUS if bonus >> item[0] & 1 else 1.0))
