@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import nlargest
 from math import log
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -311,7 +312,11 @@ class SearchIndex:
             name: {_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
             for name in FACETS}
-        self._kind_of = {docnum: kind for kind, bits in self._facet_bits["kind"].items() for docnum in _ids(bits)}
+        # An advisor asking about a topic wants the procedure first: each document's kind weight
+        self._kind_weight = [1.0] * self._reader.doc_count_all()
+        for kind, bits in self._facet_bits["kind"].items():
+            for docnum in _ids(bits):
+                self._kind_weight[docnum] = KIND_WEIGHT.get(kind, 1.0)
 
     @classmethod
     def open(cls, store: Store, index_dir: Path, fallback_dir: Path | None = None,
@@ -365,8 +370,9 @@ class SearchIndex:
             * (BM25_K1 + 1)
         norm = self._length_norm(fieldname)
         ids, weights = _postings(reader, fieldname, term)
+        kind_weight = self._kind_weight  # folded in here, so ranking needs no per-document step
         entry = (self._bits(ids), array("i", ids),
-                 array("f", [factor * tf / (tf + norm[d]) for d, tf in zip(ids, weights)]))
+                 array("f", [factor * kind_weight[d] * tf / (tf + norm[d]) for d, tf in zip(ids, weights)]))
         self._term_cache[key] = entry
         self._cached_postings += len(ids)
         while self._cached_postings > TERM_CACHE_POSTINGS and len(self._term_cache) > 1:
@@ -536,10 +542,9 @@ class SearchIndex:
                 for docnum, score in zip(ids, term_scores):
                     if docnum in candidates:
                         scores[docnum] = scores.get(docnum, 0.0) + score * boost
-        kind_of = self._kind_of
-        ranked = nlargest(depth, scores.items(), key=lambda item: item[1] * KIND_WEIGHT.get(kind_of[item[0]], 1.0)
-                          * (TITLE_PHRASE_BONUS if bonus >> item[0] & 1 else 1.0))
-        return docs, ranked
+        for docnum in _ids(bonus & docs) if bonus else ():
+            scores[docnum] *= TITLE_PHRASE_BONUS
+        return docs, nlargest(depth, scores.items(), key=itemgetter(1))
 
     def _length_norm(self, fieldname: str) -> list[float]:
         """BM25's length normalisation, K1 * (1 - B + B * length / average), for every document."""
@@ -630,13 +635,16 @@ def _count(bits: int) -> int:
     return bits.bit_count()
 
 
+_BYTE_BITS = [tuple(i for i in range(8) if byte >> i & 1) for byte in range(256)]
+
+
 def _ids(bits: int) -> set[int]:
     """Document numbers of a bitset."""
-    out, base = set(), 0
-    for byte in bits.to_bytes((bits.bit_length() + 7) // 8, "little"):
+    out = set()
+    for index, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
         if byte:
-            out.update(base + i for i in range(8) if byte >> i & 1)
-        base += 8
+            base = index * 8
+            out.update([base + i for i in _BYTE_BITS[byte]])
     return out
 
 
