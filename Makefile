@@ -18,7 +18,7 @@ BABEL_KEYWORDS := -k _ -k ngettext:1,2 -k pgettext:1c,2 -k N_ -k NP_:1c,2
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-TEST_DEBS := poppler-utils zbar-tools gettext
+TEST_DEBS := poppler-utils zbar-tools gettext desktop-file-utils appstream nsis
 
 .PHONY: run test validate dataset sysdeps venv bench screenshots translations pot clean
 
@@ -92,3 +92,21 @@ screenshots: sysdeps $(DATASET) translations
 
 clean:
 	rm -rf $(VENV) dataset build dist .pytest_cache
+
+# Installer (packaging/INSTALL.md). `make package`: the PyInstaller one-folder bundle, then
+# dist/migrant-desk_<version>_amd64.deb (lintian must find no error) and a portable .tar.gz; prints their
+# sizes. `make package-test` (as root): installs the .deb with dpkg -i, self-checks the installed app,
+# opens its real window under Xvfb (docs/screenshots/installed-app.png), times its first paint, removes
+# it with dpkg -r and checks that nothing is left but the user's data.
+PACKAGE_TOOLS := binutils patchelf lintian
+
+.PHONY: package package-test
+
+package: sysdeps $(DATASET) translations
+	@$(MAKE) --no-print-directory _apt PKGS="$(PACKAGE_TOOLS) $$($(BIN)/python packaging/build.py depends)"
+	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,package]'
+	$(BIN)/python packaging/build.py
+
+package-test: package
+	@$(MAKE) --no-print-directory _apt PKGS="xvfb"
+	$(BIN)/python packaging/package_test.py

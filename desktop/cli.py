@@ -5,15 +5,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, cli_pack, cli_sheet, paths
+from . import cli_pack, cli_sheet, paths
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migrant-desk", description=(
         "Offline reference desk for advisors of Central Asian labour migrants. "
         "Without a command it opens the app window."))
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--dataset", type=Path, help="dataset folder to open (default: the bundled one)")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check that this installation works (dataset, search index, a search in every "
+                             "language, a sheet printed to PDF) without opening a window; exit 0 when it does")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("validate", help="check content files and print every problem with its location")
@@ -133,6 +136,15 @@ def _progress_to_stderr(done: int, total: int) -> None:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.version:
+        from . import __version__
+
+        print(f"migrant-desk {__version__}")
+        return 0
+    if args.self_check:
+        from .selfcheck import run as self_check
+
+        return self_check(args.dataset)
     if args.command is None:
         from .ui.app import run
 

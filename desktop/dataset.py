@@ -20,8 +20,11 @@ def open_dataset(dataset_dir: Path | None = None, progress: Progress | None = No
     The index normally sits next to the SQLite file; when that folder is read-only (an installed app)
     and the index there is unusable, it is rebuilt in the user's cache.
     """
-    dataset_dir = Path(dataset_dir or paths.bundled_dataset_dir())
-    store = Store(dataset_dir)
+    store = Store(Path(dataset_dir or paths.bundled_dataset_dir()))
+    return store, open_index(store, progress)
+
+
+def open_index(store: Store, progress: Progress | None = None) -> SearchIndex:
+    """The search index of an open dataset: beside it, or rebuilt in the user's cache when needed."""
     fallback = user_cache_dir() / "index" / store.meta().get("content_hash", "unknown")[:16]
-    index = SearchIndex.open(store, dataset_dir / "index", fallback_dir=fallback, progress=progress)
-    return store, index
+    return SearchIndex.open(store, store.path.parent / "index", fallback_dir=fallback, progress=progress)

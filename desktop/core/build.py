@@ -20,9 +20,7 @@ import sqlite_utils
 from .. import __version__
 from . import model as m
 from .content import Content, ContentError, load_content
-
-SCHEMA_VERSION = 1
-DATASET_FILE = "reference.sqlite"
+from .store import DATASET_FILE, SCHEMA_VERSION
 
 
 def dumps(value) -> str | None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .build import DATASET_FILE
+from .store import DATASET_FILE
 from .i18n import _
 from .store import DatasetError
 

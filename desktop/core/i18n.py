@@ -12,10 +12,6 @@ import weakref
 from pathlib import Path
 from typing import Callable
 
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_decimal
-
 from .. import paths
 
 # code -> name of the language in itself (shown in the language menu)
@@ -99,7 +95,9 @@ def default_language(system_locale: str) -> str:
     return "ru"
 
 
-def _babel_locale(lang: str) -> Locale:
+def _babel_locale(lang: str):
+    from babel import Locale  # loaded on first use: it is not needed to paint the window
+
     return Locale.parse({"uz": "uz_Latn", "uz_Cyrl": "uz_Cyrl"}.get(lang, lang))
 
 
@@ -112,9 +110,13 @@ def format_date(value: _dt.date | str | None, lang: str | None = None) -> str:
             value = _dt.date.fromisoformat(value)
         except ValueError:
             return value  # YYYY or YYYY-MM: shown as written
-    text = _babel_format_date(value, format="long", locale=_babel_locale(lang or current_language()))
+    from babel.dates import format_date as babel_format_date
+
+    text = babel_format_date(value, format="long", locale=_babel_locale(lang or current_language()))
     return text.replace("‘", "ʻ").replace("'", "ʻ") if (lang or current_language()) == "uz" else text
 
 
 def format_number(value, lang: str | None = None) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=_babel_locale(lang or current_language()))

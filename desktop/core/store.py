@@ -10,7 +10,11 @@ import sqlite3
 from pathlib import Path
 
 from . import model as m
-from .build import DATASET_FILE, SCHEMA_VERSION
+
+# The dataset's file name and the schema version this app reads and writes (bump with db/schema.sql).
+# Kept here, not in build.py, so opening a dataset never imports the build's dependencies.
+DATASET_FILE = "reference.sqlite"
+SCHEMA_VERSION = 1
 
 
 class DatasetError(Exception):

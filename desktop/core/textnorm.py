@@ -13,8 +13,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from whoosh.lang import stemmer_for_language
-
 # Every character a keyboard or a source may put where Uzbek writes ʻ (U+02BB) or ʼ (U+02BC).
 APOSTROPHES = "'`´‘’‛ʹʻʼʽ′"
 _APOS_CLASS = re.escape(APOSTROPHES)
@@ -200,11 +198,15 @@ def stem_ky(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _ru():
+    from whoosh.lang import stemmer_for_language  # the stemmers load with the first search, not at start
+
     return stemmer_for_language("ru")
 
 
 @lru_cache(maxsize=1)
 def _en():
+    from whoosh.lang import stemmer_for_language
+
     return stemmer_for_language("en")
 
 

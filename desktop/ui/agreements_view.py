@@ -14,7 +14,7 @@ from ..core import i18n
 from ..core import model as m
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo
+from .widgets import CitizenshipCombo, RegionCombo, RefreshWhenShown
 
 TITLE, TYPE, PARTIES, DATE, STATUS = range(5)
 COLUMNS = (N_("Title"), N_("Type"), N_("Parties"), N_("Date"), N_("Status"))
@@ -54,7 +54,7 @@ class SortItem(QTableWidgetItem):
         return self.text().casefold() < other.text().casefold()
 
 
-class AgreementsView(QWidget):
+class AgreementsView(RefreshWhenShown, QWidget):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -148,7 +148,7 @@ class AgreementsView(QWidget):
         self.count.setAccessibleName(_("Number of agreements"))
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh_now(self) -> None:
         shown = [a for a in self._agreements if self._concerns(a)]
         header = self.table.horizontalHeader()
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()

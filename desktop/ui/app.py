@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .. import __version__, paths
+from .. import paths
 
 log = logging.getLogger("migrant_desk")
 
@@ -48,13 +48,13 @@ def apply_font_scale(scale: int) -> None:
     app.setFont(font)
 
 
-def open_data(folder: Path | None):
-    """The store and a ready index; a missing or stale index is rebuilt with a progress dialog."""
+def open_index_with_progress(store):
+    """The search index; a missing or stale one is rebuilt behind a progress dialog."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
     from ..core.i18n import _
-    from ..dataset import open_dataset
+    from ..dataset import open_index
 
     dialog = None
 
@@ -70,7 +70,7 @@ def open_data(folder: Path | None):
         QApplication.processEvents()
 
     try:
-        return open_dataset(folder, progress=progress)
+        return open_index(store, progress=progress)
     finally:
         if dialog is not None:
             dialog.close()
@@ -85,11 +85,18 @@ def active_dataset(settings):
                           paths.bundled_dataset_dir())
 
 
+def _after_first_paint(app, store) -> None:
+    from .. import __version__
+
+    app.setApplicationVersion(__version__)
+    log.info("started %s with dataset %s", __version__, store.meta().get("dataset_version"))
+
+
 def run(dataset: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..core.i18n import set_language
-    from ..core.store import DatasetError
+    from ..core.store import DatasetError, Store
     from ..core.userdata import UserData
     from .context import AppContext
     from .main_window import MainWindow
@@ -100,7 +107,6 @@ def run(dataset: Path | None = None) -> int:
     app.setApplicationName("migrant-desk")
     app.setOrganizationName("Migrant Desk")
     app.setApplicationDisplayName("Migrant Desk")
-    app.setApplicationVersion(__version__)
     log_path = setup_logging(log_dir())
     install_excepthook(log_path)
     settings = Settings()
@@ -108,17 +114,20 @@ def run(dataset: Path | None = None) -> int:
     install_qt_translations(app, settings.ui_language)
     apply_font_scale(settings.font_scale)
     try:
-        store, index = open_data(dataset or active_dataset(settings).path)
+        store = Store(dataset or active_dataset(settings).path)
     except DatasetError as exc:
         QMessageBox.critical(None, "Migrant Desk", str(exc))
         return 2
-    ctx = AppContext(store=store, index=index, userdata=UserData(data_dir() / "userdata.sqlite"),
+    ctx = AppContext(store=store, index=None, userdata=UserData(data_dir() / "userdata.sqlite"),
                      settings=settings)
     window = MainWindow(ctx)
+    # The window paints first; the search index (a heavier import and open) follows at once.
+    window.first_painted.connect(lambda: window.attach_index(open_index_with_progress(store)))
+    window.first_painted.connect(lambda: _after_first_paint(app, store))
     window.show()
-    log.info("started %s with dataset %s", __version__, store.meta().get("dataset_version"))
     code = app.exec()
-    index.close()
+    if ctx.index is not None:
+        ctx.index.close()
     store.close()
     ctx.userdata.close()
     return code

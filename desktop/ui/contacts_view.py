@@ -17,7 +17,7 @@ from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, CopyButton, RegionCombo
+from .widgets import CitizenshipCombo, CopyButton, RegionCombo, RefreshWhenShown
 
 NAME, TYPE, CITY, PHONES, ADDRESS, ONLINE = range(6)
 COLUMNS = (N_("Name"), N_("Type"), N_("City"), N_("Phones"), N_("Address"), N_("E-mail / website"))
@@ -105,7 +105,7 @@ class FactCell(QWidget):
         return QSize(max(self.minimumSizeHint().width(), preferred), 0)
 
 
-class ContactFinder(QWidget):
+class ContactFinder(RefreshWhenShown, QWidget):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -196,7 +196,7 @@ class ContactFinder(QWidget):
         self.count.setAccessibleName(_("Number of contact points"))
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh_now(self) -> None:
         """Fill the table for the chosen citizenship and region, in the content language."""
         found = contacts_for(self.ctx.store, self.citizenship.code() or None, self.region.code() or None)
         self.table.clearContents()

@@ -20,7 +20,7 @@ from ..core import deadlines, i18n
 from ..core import model as m
 from ..core.i18n import _
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo
+from .widgets import CitizenshipCombo, RegionCombo, RefreshWhenShown
 
 ACTIVE = ("in_force",)  # only rules in force give dates to act by
 
@@ -44,7 +44,7 @@ def bold(label: QLabel) -> QLabel:
     return label
 
 
-class DeadlineHelper(QWidget):
+class DeadlineHelper(RefreshWhenShown, QWidget):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -127,7 +127,7 @@ class DeadlineHelper(QWidget):
         self.setAccessibleName(_("Deadline helper"))
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh_now(self) -> None:
         self._clear()
         self._fill()
         self._results_layout.addStretch(1)  # sections stay at the top when they are shorter than the view

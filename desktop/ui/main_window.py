@@ -1,7 +1,7 @@
 """The main window: assembles the panels, the menus and the shortcuts. Panels do the work."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget
 
@@ -17,8 +17,11 @@ from .search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()   # the window is on screen: start-up work can follow without delaying it
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
+        self._painted = False
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.svg")))
@@ -133,11 +136,21 @@ class MainWindow(QMainWindow):
             version=meta.get("dataset_version", "?"), procedures=counts["procedure"],
             agreements=counts["agreement"], contacts=counts["contact"]))
 
+    def event(self, event) -> bool:
+        if not self._painted and event.type() == QEvent.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)  # cancelled if the window is gone
+        return super().event(event)
+
     # ------------------------------------------------------------------ behaviour
 
     def open_record(self, record_id: str) -> None:
         if self.record.open(record_id):
             self.tabs.setCurrentWidget(self.record)
+
+    def attach_index(self, index) -> None:
+        self.ctx.index = index
+        self.search.attach_index(index)
 
     def set_client(self, citizenship: str, region: str) -> None:
         for panel in (self.record, self.contacts, self.deadlines):
@@ -198,8 +211,9 @@ class MainWindow(QMainWindow):
         store, index = open_dataset(active_dataset(self.ctx.settings).path)
         old_store, old_index = self.ctx.store, self.ctx.index
         self.ctx.replace_data(store, index)
-        self.search.worker.index = index
-        old_index.close()
+        self.search.attach_index(index)
+        if old_index is not None:
+            old_index.close()
         old_store.close()
         self.set_language_dependent_views()
 

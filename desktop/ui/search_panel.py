@@ -10,12 +10,16 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListW
 
 from .. import paths
 from ..core import model as m
+from typing import TYPE_CHECKING
+
 from ..core.i18n import _, format_date, on_language_changed
-from ..core.search import Filters, Results
 from ..core.textnorm import uz_latin_to_cyrillic
 from . import labels
 from .widgets import CitizenshipCombo, RegionCombo
-from .worker import SearchWorker
+
+if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_index)
+    from ..core.search import Filters, Results
+    from .worker import SearchWorker
 
 DEBOUNCE_MS = 150
 STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5a12", "expired": "#777777",
@@ -65,10 +69,8 @@ class SearchPanel(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.results: Results | None = None
-        self.worker = SearchWorker(ctx.index, self)
-        self.worker.finished.connect(self._show_results)
-        self.worker.failed.connect(self._show_failure)
+        self.results: "Results | None" = None
+        self.worker: "SearchWorker | None" = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
 
@@ -130,6 +132,21 @@ class SearchPanel(QWidget):
         self.retranslate()
         on_language_changed(self.retranslate)
         self._render()
+        if ctx.index is not None:
+            self.attach_index(ctx.index)
+
+    def attach_index(self, index) -> None:
+        """Searching starts when the index is open (just after the window first paints)."""
+        from .worker import SearchWorker
+
+        if self.worker is None:
+            self.worker = SearchWorker(index, self)
+            self.worker.finished.connect(self._show_results)
+            self.worker.failed.connect(self._show_failure)
+        else:
+            self.worker.index = index
+        if self.field.text().strip():
+            self.search_now()
 
     # ------------------------------------------------------------------ texts
 
@@ -164,7 +181,9 @@ class SearchPanel(QWidget):
 
     # ------------------------------------------------------------------ searching
 
-    def filters(self) -> Filters:
+    def filters(self) -> "Filters":
+        from ..core.search import Filters
+
         kinds = tuple(k for k, b in self.kind_buttons.items() if b.isChecked())
         status = self.status.currentData()
         return Filters(kinds=kinds, citizenship=self.citizenship.code() or None,
@@ -177,6 +196,8 @@ class SearchPanel(QWidget):
 
     def search_now(self) -> None:
         self._timer.stop()
+        if self.worker is None:
+            return  # the index is still opening; attach_index() searches then
         query = self.field.text()
         if not query.strip():
             self.results = None
@@ -258,6 +279,8 @@ class SearchPanel(QWidget):
 
     def open_selected(self) -> None:
         self._timer.stop()
+        if self.ctx.index is None:
+            return
         if self.results is None or self.results.query != self.field.text():
             # Enter pressed before the debounced search ran: search now, synchronously
             lang = "uz" if self.ctx.lang == "uz_Cyrl" else self.ctx.lang
@@ -283,4 +306,5 @@ class SearchPanel(QWidget):
         return super().eventFilter(obj, event)
 
     def shutdown(self) -> None:
-        self.worker.stop()
+        if self.worker is not None:
+            self.worker.stop()

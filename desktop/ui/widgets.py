@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton
 
 from ..core import model as m
@@ -63,14 +64,13 @@ class RegionCombo(QComboBox):
 
     def retranslate(self) -> None:
         current = self.code()
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(_("All regions"), "")
-        lang = "ru" if self.ctx.lang in ("uz", "uz_Cyrl", "ky") else self.ctx.lang  # regions have ru and en names
-        for region in sorted(self.ctx.regions(), key=lambda r: m.localized(r.name, lang)):
-            self.addItem(m.localized(region.name, lang), region.code)
-        self.set_code(current)
-        self.blockSignals(False)
+        model = region_model(self.ctx)
+        if self.model() is not model:
+            self.blockSignals(True)
+            self.setModel(model)
+            self.completer().setModel(model)
+            self.set_code(current)
+            self.blockSignals(False)
         self.setAccessibleName(_("Russian region"))
         self.setToolTip(_("Russian region (type to search)"))
 
@@ -81,6 +81,26 @@ class RegionCombo(QComboBox):
     def set_code(self, code: str) -> None:
         index = self.findData(code or "")
         self.setCurrentIndex(max(index, 0))
+
+
+def region_model(ctx) -> QStandardItemModel:
+    """All regions in the current languages, built once and shared by every region chooser."""
+    from ..core.i18n import current_language
+
+    key = (current_language(), ctx.lang)
+    cache = ctx.region_models
+    if key not in cache:
+        model = QStandardItemModel(QApplication.instance())  # owned by the app: combos may share it
+        everywhere = QStandardItem(_("All regions"))
+        everywhere.setData("", Qt.UserRole)
+        model.appendRow(everywhere)
+        lang = "ru" if ctx.lang in ("uz", "uz_Cyrl", "ky") else ctx.lang  # regions have ru and en names
+        for region in sorted(ctx.regions(), key=lambda r: m.localized(r.name, lang)):
+            item = QStandardItem(m.localized(region.name, lang))
+            item.setData(region.code, Qt.UserRole)
+            model.appendRow(item)
+        cache[key] = model
+    return cache[key]
 
 
 class CopyButton(QToolButton):
@@ -99,3 +119,23 @@ class CopyButton(QToolButton):
     def _copy(self) -> None:
         QApplication.clipboard().setText(self.value)
         self.copied.emit(self.value)
+
+
+class RefreshWhenShown:
+    """For panels behind a tab: `refresh()` while hidden only marks the panel stale, and the work is
+    done when it is first shown, so start-up does not fill tables nobody is looking at."""
+
+    _stale = True
+
+    def refresh(self) -> None:
+        if self.isVisible():
+            self._stale = False
+            self.refresh_now()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh_now()

@@ -6,7 +6,10 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.search import Filters, Results, SearchIndex
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.search import Filters, Results, SearchIndex
 
 
 class SearchWorker(QObject):
@@ -16,19 +19,19 @@ class SearchWorker(QObject):
     finished = Signal(int)           # request id
     failed = Signal(int, str)
 
-    def __init__(self, index: SearchIndex, parent=None):
+    def __init__(self, index: "SearchIndex", parent=None):
         super().__init__(parent)
         self.index = index
         self._cond = threading.Condition()
         self._pending: tuple | None = None
-        self._done: tuple[int, Results] | None = None
+        self._done: "tuple[int, Results] | None" = None
         self._latest = 0
         self._stop = False
         # a plain Python thread: it needs no Qt event loop, and signals it emits are queued to the UI thread
         self._thread = threading.Thread(target=self._loop, name="search-worker", daemon=True)
         self._thread.start()
 
-    def submit(self, query: str, filters: Filters, lang: str, limit: int = 50) -> int:
+    def submit(self, query: str, filters: "Filters", lang: str, limit: int = 50) -> int:
         with self._cond:
             self._latest += 1
             self._pending = (self._latest, query, filters, lang, limit)
@@ -49,7 +52,7 @@ class SearchWorker(QObject):
                 request, self._pending = self._pending, None
             request_id, query, filters, lang, limit = request
             try:
-                results: Results = self.index.search(query, filters, lang=lang, limit=limit)
+                results = self.index.search(query, filters, lang=lang, limit=limit)
             except Exception as exc:  # reported to the UI, which keeps running
                 self.failed.emit(request_id, f"{type(exc).__name__}: {exc}")
                 continue
@@ -59,7 +62,7 @@ class SearchWorker(QObject):
                 self._done = (request_id, results)
             self.finished.emit(request_id)
 
-    def take(self, request_id: int) -> Results | None:
+    def take(self, request_id: int) -> "Results | None":
         """The results of `request_id`, if they are the newest and not superseded."""
         with self._cond:
             if self._done and self._done[0] == request_id == self._latest:

@@ -1,0 +1,216 @@
+"""`migrant-desk --self-check`: does this installation work? Checked without opening a window.
+
+What an IT person runs after installing (and what the package test runs on the installed app):
+  1. find the dataset the app would open (shared folder from the settings, installed updates, bundled)
+     and open it read-only;
+  2. check its search index; when it is unusable, rebuild it (into the user's cache when the dataset's
+     folder cannot be written, as the app does);
+  3. search in every language and require hits;
+  4. print a procedure sheet to a PDF in a temporary folder (the bundled fonts and Qt's PDF writer).
+Prints one line per check; exits 0 when all pass, 1 with a plain message per problem otherwise.
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__, paths
+
+# (content language, query): one query per language the app searches, Uzbek in both scripts
+SEARCHES = (("ru", "патент"), ("uz", "patent olish"), ("uz", "патент олиш"), ("ky", "каттоо"),
+            ("en", "registration"))
+SHEET_PROCEDURE = "work-patent"     # printed when the dataset has it; otherwise its first procedure
+SHEET_CITIZENSHIP = "UZ"
+MIN_PDF_BYTES = 1000
+# QStandardPaths and QSettings find the user's folders by these names (the GUI sets the same ones)
+ORGANIZATION, APPLICATION = "Migrant Desk", "migrant-desk"
+
+
+class CheckFailed(Exception):
+    """A check found a problem; the message says what is wrong in plain words."""
+
+
+@dataclass
+class Report:
+    """The lines printed so far and the problems found."""
+    write: Callable[[str], None] = print
+    problems: list[str] = field(default_factory=list)
+
+    def ok(self, what: str, detail: str) -> None:
+        self.write(f"  ok      {what}: {detail}")
+
+    def failed(self, what: str, message: str) -> None:
+        self.problems.append(f"{what}: {message}")
+        self.write(f"  FAILED  {what}: {message}")
+
+
+@dataclass(frozen=True)
+class Located:
+    path: Path
+    source: str
+
+
+# --------------------------------------------------------------------------- the checks
+
+def locate_dataset(dataset: Path | None) -> Located:
+    """The dataset given on the command line, else the one the app would open."""
+    from .core.store import DatasetError
+
+    if dataset is not None:
+        return Located(Path(dataset), "given with --dataset")
+    from PySide6.QtCore import QCoreApplication
+
+    from .core.datasets import resolve_active, updates_folder
+    from .ui.settings import Settings, data_dir  # QtCore only: no widgets are loaded
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    try:
+        active = resolve_active(Settings().dataset_folder or None, updates_folder(data_dir()),
+                                paths.bundled_dataset_dir())
+    except DatasetError as exc:
+        raise CheckFailed(str(exc)) from None
+    return Located(active.path, active.source)
+
+
+def open_store(located: Located):
+    """The dataset opened read-only, its pages checked (SQLite's quick_check) and its records counted."""
+    from .core.store import DatasetError, Store
+
+    try:
+        store = Store(located.path)
+    except DatasetError as exc:
+        raise CheckFailed(str(exc)) from None
+    try:
+        verdict = store.conn.execute("PRAGMA quick_check").fetchone()[0]
+        counts = store.counts()
+    except sqlite3.DatabaseError as exc:
+        verdict, counts = str(exc), {}
+    if verdict != "ok":
+        store.close()
+        raise CheckFailed(f"the dataset {store.path} is damaged ({verdict}). Reinstall the app or install "
+                          "a data update.")
+    empty = [kind for kind, n in counts.items() if n == 0]
+    if empty:
+        store.close()
+        raise CheckFailed(f"the dataset {located.path} has no {', '.join(k + 's' for k in empty)}; "
+                          "it is incomplete. Reinstall the app or install a data update.")
+    return store, counts
+
+
+def open_index(store, dataset_dir: Path):
+    """The search index, as the app opens it; (index, how it was found)."""
+    from .core.search import index_state
+    from .dataset import open_dataset
+
+    state = index_state(store, dataset_dir / "index")
+    started = time.monotonic()
+    try:
+        opened_store, index = open_dataset(dataset_dir)
+    except Exception as exc:  # Whoosh and the OS raise many kinds; the user needs the gist
+        raise CheckFailed(f"the search index could not be opened or rebuilt ({exc}). Check that the "
+                          "user's cache folder can be written, then run the check again.") from None
+    opened_store.close()
+    if state == "ok":
+        return index, f"{index.index_dir}"
+    return index, (f"the index beside the dataset was {state}; rebuilt in {index.index_dir} "
+                   f"({time.monotonic() - started:.1f} s)")
+
+
+def search_all(index, report: Report) -> None:
+    for lang, query in SEARCHES:
+        what = f'search {lang} "{query}"'
+        try:
+            results = index.search(query, lang=lang, limit=3)
+        except Exception as exc:
+            report.failed(what, f"the search stopped with an error ({exc}).")
+            continue
+        if not results.hits:
+            report.failed(what, "found nothing; the search index or the dataset is incomplete.")
+        else:
+            report.ok(what, f"{results.total} result(s), first {results.hits[0].id}")
+
+
+def print_sheet(store) -> str:
+    """A procedure sheet written to a PDF in a temporary folder, checked, then removed."""
+    from .core.sheet_pdf import make_sheets, write_pdf
+    from .core.sheets import SheetError, SheetOptions
+
+    procedures = store.ids("procedure")
+    procedure = SHEET_PROCEDURE if SHEET_PROCEDURE in procedures else procedures[0]
+    try:
+        with tempfile.TemporaryDirectory(prefix="migrant-desk-selfcheck-") as folder:
+            out = Path(folder) / "sheet.pdf"
+            sheets = make_sheets(store, [procedure], SheetOptions(lang="ru", citizenship=SHEET_CITIZENSHIP))
+            pages = write_pdf(sheets, out)
+            data = out.read_bytes()
+    except SheetError as exc:
+        raise CheckFailed(str(exc)) from None
+    except OSError as exc:
+        raise CheckFailed(f"no PDF could be written in the temporary folder ({exc.strerror or exc}).") from None
+    if not data.startswith(b"%PDF") or len(data) < MIN_PDF_BYTES or pages < 1:
+        raise CheckFailed(f"the PDF for {procedure} came out empty or damaged ({len(data)} bytes).")
+    return f"{procedure} in Russian, {pages} page(s), {len(data) // 1024} KB PDF"
+
+
+def interface_languages() -> str:
+    from .core.i18n import UI_LANGUAGES, translations_dir
+
+    found = [lang for lang in UI_LANGUAGES
+             if (translations_dir() / lang / "LC_MESSAGES" / "messages.mo").is_file()]
+    return "English" + "".join(f", {lang}" for lang in found)
+
+
+# --------------------------------------------------------------------------- the whole check
+
+def run(dataset: Path | None = None, write: Callable[[str], None] = print) -> int:
+    """Run every check, print one line each; 0 when all pass, 1 otherwise."""
+    report = Report(write)
+    write(f"Migrant Desk {__version__} self-check")
+    store = index = None
+    try:
+        located = locate_dataset(dataset)
+        store, counts = open_store(located)
+        meta = store.meta()
+        report.ok("dataset", f"{located.path} ({located.source}), version {meta.get('dataset_version', '?')}, "
+                             + ", ".join(f"{n} {kind}s" for kind, n in counts.items()))
+        index, where = open_index(store, located.path)
+        report.ok("search index", where)
+    except CheckFailed as exc:
+        report.failed("dataset" if store is None else "search index", str(exc))
+    if index is not None:
+        search_all(index, report)
+        index.close()
+    if store is not None:
+        try:
+            report.ok("sheet", print_sheet(store))
+        except CheckFailed as exc:
+            report.failed("sheet", str(exc))
+        store.close()
+    report.ok("interface languages", interface_languages())
+    if report.problems:
+        write(f"self-check FAILED: {len(report.problems)} problem(s).")
+        for problem in report.problems:
+            write(f"  - {problem}")
+        return 1
+    write("self-check passed")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m desktop.selfcheck [--dataset FOLDER]` (the same as `migrant-desk --self-check`)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="migrant-desk --self-check", description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path, help="dataset folder to check (default: the one the app opens)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    return run(args.dataset)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
