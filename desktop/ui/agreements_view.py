@@ -14,7 +14,7 @@ from ..core import i18n
 from ..core import model as m
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo, RefreshWhenShown
+from .widgets import CitizenshipCombo, RegionCombo, ClientPanel
 
 TITLE, TYPE, PARTIES, DATE, STATUS = range(5)
 COLUMNS = (N_("Title"), N_("Type"), N_("Parties"), N_("Date"), N_("Status"))
@@ -54,7 +54,7 @@ class SortItem(QTableWidgetItem):
         return self.text().casefold() < other.text().casefold()
 
 
-class AgreementsView(RefreshWhenShown, QWidget):
+class AgreementsView(ClientPanel, QWidget):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -121,15 +121,6 @@ class AgreementsView(RefreshWhenShown, QWidget):
         self.retranslate()
 
     # ------------------------------------------------------------------ public
-
-    def set_client(self, citizenship: str, region: str) -> None:
-        for combo in (self.citizenship, self.region):
-            combo.blockSignals(True)
-        self.citizenship.set_code(citizenship)
-        self.region.set_code(region)
-        for combo in (self.citizenship, self.region):
-            combo.blockSignals(False)
-        self.refresh()
 
     def retranslate(self) -> None:
         if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it

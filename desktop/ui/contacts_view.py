@@ -17,7 +17,7 @@ from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, CopyButton, RegionCombo, RefreshWhenShown
+from .widgets import CitizenshipCombo, CopyButton, RegionCombo, ClientPanel
 
 NAME, TYPE, CITY, PHONES, ADDRESS, ONLINE = range(6)
 COLUMNS = (N_("Name"), N_("Type"), N_("City"), N_("Phones"), N_("Address"), N_("E-mail / website"))
@@ -105,7 +105,7 @@ class FactCell(QWidget):
         return QSize(max(self.minimumSizeHint().width(), preferred), 0)
 
 
-class ContactFinder(RefreshWhenShown, QWidget):
+class ContactFinder(ClientPanel, QWidget):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -170,15 +170,6 @@ class ContactFinder(RefreshWhenShown, QWidget):
         self.retranslate()
 
     # ------------------------------------------------------------------ public
-
-    def set_client(self, citizenship: str, region: str) -> None:
-        for combo in (self.citizenship, self.region):
-            combo.blockSignals(True)
-        self.citizenship.set_code(citizenship)
-        self.region.set_code(region)
-        for combo in (self.citizenship, self.region):
-            combo.blockSignals(False)
-        self.refresh()
 
     def retranslate(self) -> None:
         if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it

@@ -20,7 +20,7 @@ from ..core import deadlines, i18n
 from ..core import model as m
 from ..core.i18n import _
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo, RefreshWhenShown
+from .widgets import CitizenshipCombo, RegionCombo, ClientPanel
 
 ACTIVE = ("in_force",)  # only rules in force give dates to act by
 
@@ -44,7 +44,7 @@ def bold(label: QLabel) -> QLabel:
     return label
 
 
-class DeadlineHelper(RefreshWhenShown, QWidget):
+class DeadlineHelper(ClientPanel, QWidget):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -99,15 +99,6 @@ class DeadlineHelper(RefreshWhenShown, QWidget):
         self.retranslate()
 
     # ------------------------------------------------------------------ public
-
-    def set_client(self, citizenship: str, region: str) -> None:
-        for combo in (self.citizenship, self.region):
-            combo.blockSignals(True)
-        self.citizenship.set_code(citizenship)
-        self.region.set_code(region)
-        for combo in (self.citizenship, self.region):
-            combo.blockSignals(False)
-        self.refresh()
 
     def set_entry_date(self, day: _dt.date) -> None:
         self.entry_date.setDate(QDate(day.year, day.month, day.day))

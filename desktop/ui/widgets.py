@@ -139,3 +139,17 @@ class RefreshWhenShown:
         if self._stale:
             self._stale = False
             self.refresh_now()
+
+
+class ClientPanel(RefreshWhenShown):
+    """A panel with its own citizenship and region choosers (`self.citizenship`, `self.region`), which
+    the main window presets from the search filters."""
+
+    def set_client(self, citizenship: str, region: str) -> None:
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(True)
+        self.citizenship.set_code(citizenship)
+        self.region.set_code(region)
+        for combo in (self.citizenship, self.region):
+            combo.blockSignals(False)
+        self.refresh()
