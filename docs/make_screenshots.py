@@ -52,12 +52,12 @@ def states(app, window, suffix):
     window.open_record("work-patent")
     shoot(app, window, f"procedure-{suffix}")
     window.contacts.set_client("UZ", "RU-TA")
-    window.tabs.setCurrentWidget(window.contacts)
+    window.show_panel("contacts")
     shoot(app, window, f"contacts-{suffix}")
     search.citizenship.set_code("KG")
     search.region.set_code("RU-SVE")
     window.deadlines.set_client("KG", "RU-SVE")
-    window.tabs.setCurrentWidget(window.deadlines)
+    window.show_panel("deadlines")
     shoot(app, window, f"deadlines-{suffix}")
 
 

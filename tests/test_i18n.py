@@ -197,6 +197,8 @@ def open_windows(qtbot, real_dataset, tmp_path):
     window.search.field.setText("patent")
     window.search.search_now()
     window.open_record("work-patent")
+    for panel in ("contacts", "deadlines", "agreements", "mydata"):   # every tab built before the switch
+        getattr(window, panel)
     dialogs = [AboutDialog(ctx, window), SettingsDialog(ctx, window), SheetDialog(store, ["work-patent"], window)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
@@ -224,6 +226,11 @@ def test_every_visible_text_switches_live(qtbot, open_windows, lang):
         assert english_leftovers(after, sources) == [], type(window).__name__
         changed = [k for k in after if before[id(window)].get(k) not in (None, after[k])]
         assert changed, f"nothing changed live in {type(window).__name__}"
+    main = open_windows[0]
+    for tab in range(main.tabs.count()):                     # every tab of the main window, shown in turn
+        main.tabs.setCurrentIndex(tab)
+        qtbot.wait(20)
+        assert english_leftovers(visible_texts(main), sources) == [], main.tabs.tabText(tab)
     assert open_windows[0].windowTitle() != "Migrant Desk — reference for migrant advisors"
 
 

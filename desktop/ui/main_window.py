@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import paths
 from . import lifetime  # noqa: F401  (drops language listeners of deleted widgets)
 from ..core.i18n import UI_LANGUAGES, _, current_language, on_language_changed, set_language
-from .agreements_view import AgreementsView
-from .contacts_view import ContactFinder
-from .deadline_view import DeadlineHelper
-from .mydata_view import MyDataView
 from .record_view import RecordView
 from .search_panel import SearchPanel
+
+
+PANELS = ("contacts", "deadlines", "agreements", "mydata")  # the tabs after the record, in order
 
 
 class MainWindow(QMainWindow):
@@ -29,14 +28,19 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel(ctx, self)
         self.record = RecordView(ctx, self)
-        self.contacts = ContactFinder(ctx, self)
-        self.agreements = AgreementsView(ctx, self)
-        self.deadlines = DeadlineHelper(ctx, self)
-        self.mydata = MyDataView(ctx, self)
-
+        # The other tabs are built the first time they are needed (start-up paints sooner).
+        self._panels: dict[str, QWidget] = {}
+        self._client = ("", "")
         self.tabs = QTabWidget(self, objectName="mainTabs")
-        for panel in (self.record, self.contacts, self.deadlines, self.agreements, self.mydata):
-            self.tabs.addTab(panel, "")
+        self.tabs.addTab(self.record, "")
+        self._slots = {}
+        for name in PANELS:
+            slot = QWidget(self.tabs)
+            slot.setObjectName(f"{name}Slot")
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self._slots[name] = slot
+            self.tabs.addTab(slot, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.addWidget(self.search)
         splitter.addWidget(self.tabs)
@@ -48,11 +52,10 @@ class MainWindow(QMainWindow):
         self.dataset_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the window
         self.statusBar().addPermanentWidget(self.dataset_label, 1)
 
-        for panel in (self.search, self.contacts, self.agreements, self.deadlines, self.mydata):
-            panel.open_record.connect(self.open_record)
+        self.search.open_record.connect(self.open_record)
         self.search.client_changed.connect(self.set_client)
         self.record.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.record.record_changed.connect(lambda _id: self.mydata.refresh())
+        self.record.record_changed.connect(self._record_changed)
         self.record.print_requested.connect(self.print_sheet)
 
         self._build_actions()
@@ -153,8 +156,60 @@ class MainWindow(QMainWindow):
         self.search.attach_index(index)
 
     def set_client(self, citizenship: str, region: str) -> None:
-        for panel in (self.record, self.contacts, self.deadlines):
-            panel.set_client(citizenship, region)
+        self._client = (citizenship, region)
+        self.record.set_client(citizenship, region)
+        for name in ("contacts", "deadlines"):
+            if name in self._panels:
+                self._panels[name].set_client(citizenship, region)
+
+    # ------------------------------------------------------------------ tabs built on first use
+
+    def _panel(self, name: str) -> QWidget:
+        panel = self._panels.get(name)
+        if panel is None:
+            if name == "contacts":
+                from .contacts_view import ContactFinder as cls
+            elif name == "deadlines":
+                from .deadline_view import DeadlineHelper as cls
+            elif name == "agreements":
+                from .agreements_view import AgreementsView as cls
+            else:
+                from .mydata_view import MyDataView as cls
+            panel = self._panels[name] = cls(self.ctx, self._slots[name])
+            self._slots[name].layout().addWidget(panel)
+            panel.open_record.connect(self.open_record)
+            if name in ("contacts", "deadlines"):
+                panel.set_client(*self._client)
+        return panel
+
+    def _tab_shown(self, index: int) -> None:
+        slot = self.tabs.widget(index)
+        for name, candidate in self._slots.items():
+            if candidate is slot:
+                self._panel(name)
+
+    def _record_changed(self, _record_id: str) -> None:
+        if "mydata" in self._panels:
+            self._panels["mydata"].refresh()
+
+    @property
+    def contacts(self):
+        return self._panel("contacts")
+
+    @property
+    def deadlines(self):
+        return self._panel("deadlines")
+
+    @property
+    def agreements(self):
+        return self._panel("agreements")
+
+    @property
+    def mydata(self):
+        return self._panel("mydata")
+
+    def show_panel(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self._slots[name])
 
     def switch_language(self, code: str) -> None:
         self.ctx.settings.ui_language = code
