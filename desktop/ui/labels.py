@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from ..core import model as m
 from ..core.i18n import N_, NP_, _, ngettext, pgettext
-from ..core.textnorm import uz_latin_to_cyrillic
 
 STATUS = {"in_force": NP_("status", "in force"), "signed": NP_("status", "signed"),
           "announced": NP_("status", "announced"), "expired": NP_("status", "expired"),
@@ -68,6 +67,8 @@ def content_text(text: m.LocalText | None, ui_lang: str) -> str:
     lang = "uz" if ui_lang == "uz_Cyrl" else ui_lang
     value = m.localized(text, lang)
     if ui_lang == "uz_Cyrl" and text and text.get("uz") == value:
+        from ..core.textnorm import uz_latin_to_cyrillic
+
         return uz_latin_to_cyrillic(value)
     return value
 

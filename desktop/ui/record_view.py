@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, Q
 from PySide6.QtCore import Qt
 
 from ..core.i18n import _, on_language_changed
-from .record_html import RecordRenderer
 
 
 class RecordView(QWidget):
@@ -140,6 +139,8 @@ class RecordView(QWidget):
             self._render()
 
     def _render(self) -> None:
+        from .record_html import RecordRenderer  # loaded with the first record, not at start-up
+
         record = self.ctx.store.record(self.current)
         renderer = RecordRenderer(self.ctx.store, self.ctx.lang, self.citizenship, self.region)
         scroll = self.browser.verticalScrollBar().value()

@@ -13,7 +13,6 @@ from ..core import model as m
 from typing import TYPE_CHECKING
 
 from ..core.i18n import _, format_date, on_language_changed
-from ..core.textnorm import uz_latin_to_cyrillic
 from . import labels
 from .widgets import CitizenshipCombo, RegionCombo
 
@@ -42,6 +41,8 @@ class ResultRow(QWidget):
         icon.setAlignment(Qt.AlignTop)
         title, snippet = hit.title, hit.snippet
         if ui_lang == "uz_Cyrl":
+            from ..core.textnorm import uz_latin_to_cyrillic
+
             title, snippet = uz_latin_to_cyrillic(title), uz_latin_to_cyrillic(snippet)
         colour = STATUS_COLOURS.get(hit.status, "#555")
         verified = _("verified {date}").format(date=format_date(hit.verified_on))
