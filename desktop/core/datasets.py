@@ -26,7 +26,6 @@ import errno
 import json
 import os
 import re
-import secrets
 import shutil
 import sys
 import threading
@@ -96,6 +95,12 @@ class ActiveDataset:
     path: Path            # the folder holding reference.sqlite (and index/)
     source: str           # "shared", "installed" or "bundled"
     folder: Path          # the data folder it was found in
+
+
+def _token(n: int) -> str:
+    import secrets  # only an install needs it (and it is slow to import at start-up)
+
+    return secrets.token_hex(n)
 
 
 def holds_dataset(folder: Path) -> bool:
@@ -181,21 +186,21 @@ class DataFolder:
             os.close(fd)
 
     def new_staging(self) -> Path:
-        staging = self.path / f"{STAGING_PREFIX}{secrets.token_hex(4)}"
+        staging = self.path / f"{STAGING_PREFIX}{_token(4)}"
         staging.mkdir()
         return staging
 
     def publish(self, staging: Path, version: str, content_hash: str) -> str:
         """Give a complete staging folder its final name (nobody has it open, so the rename works)."""
         safe_version = re.sub(r"[^0-9A-Za-z.]", "_", version)[:40]
-        name = f"{DATASET_PREFIX}{safe_version}-{content_hash[:8]}-{secrets.token_hex(2)}"
+        name = f"{DATASET_PREFIX}{safe_version}-{content_hash[:8]}-{_token(2)}"
         os.replace(staging, self.path / name)
         fsync_dir(self.path)
         return name
 
     def switch(self, pointer: Pointer, prepared: Callable[[], None] | None = None) -> None:
         """Make `pointer` current: write it aside, flush it, then rename it over active.json."""
-        tmp = self.path / f"{POINTER_FILE}.tmp-{secrets.token_hex(4)}"
+        tmp = self.path / f"{POINTER_FILE}.tmp-{_token(4)}"
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(pointer.to_json())
             f.flush()
@@ -233,7 +238,7 @@ class DataFolder:
             elif name.startswith(f"{POINTER_FILE}.tmp-"):
                 entry.unlink(missing_ok=True)
             elif name.startswith(DATASET_PREFIX) and entry.is_dir() and name not in keep:
-                trash = self.path / f"{TRASH_PREFIX}{secrets.token_hex(4)}"
+                trash = self.path / f"{TRASH_PREFIX}{_token(4)}"
                 try:
                     os.replace(entry, trash)
                 except OSError:

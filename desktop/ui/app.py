@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -13,6 +12,8 @@ log = logging.getLogger("migrant_desk")
 
 
 def setup_logging(folder: Path) -> Path:
+    import logging.handlers
+
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "migrant-desk.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
@@ -29,6 +30,7 @@ def install_excepthook(log_path: Path) -> None:
     from .error_dialog import show_error
 
     def hook(exc_type, exc, tb):
+        setup_logging(log_path.parent)  # in case this comes before the first paint opened the log
         log.error("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         show_error(exc, log_path)
 
@@ -87,7 +89,9 @@ def active_dataset(settings):
 
 def _after_first_paint(app, store) -> None:
     from .. import __version__
+    from .settings import log_dir
 
+    setup_logging(log_dir())
     app.setApplicationVersion(__version__)
     log.info("started %s with dataset %s", __version__, store.meta().get("dataset_version"))
 
@@ -107,8 +111,7 @@ def run(dataset: Path | None = None) -> int:
     app.setApplicationName("migrant-desk")
     app.setOrganizationName("Migrant Desk")
     app.setApplicationDisplayName("Migrant Desk")
-    log_path = setup_logging(log_dir())
-    install_excepthook(log_path)
+    install_excepthook(log_dir() / "migrant-desk.log")  # the log itself is opened after the first paint
     settings = Settings()
     set_language(settings.ui_language)
     install_qt_translations(app, settings.ui_language)

@@ -23,7 +23,6 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.svg")))
         self.resize(1280, 760)
 
         self.search = SearchPanel(ctx, self)
@@ -142,8 +141,14 @@ class MainWindow(QMainWindow):
     def event(self, event) -> bool:
         if not self._painted and event.type() == QEvent.Paint:
             self._painted = True
-            QTimer.singleShot(0, self, self.first_painted.emit)  # cancelled if the window is gone
+            QTimer.singleShot(0, self, self._first_paint_done)  # cancelled if the window is gone
         return super().event(event)
+
+    def _first_paint_done(self) -> None:
+        # Icons are SVG: loading Qt's SVG plugin is left until the window is on screen.
+        self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.svg")))
+        self.search.load_icons()
+        self.first_painted.emit()
 
     # ------------------------------------------------------------------ behaviour
 

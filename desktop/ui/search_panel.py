@@ -92,7 +92,6 @@ class SearchPanel(QWidget):
         self.kind_buttons = {}
         for kind in ("procedure", "agreement", "contact"):
             button = QToolButton(self, objectName=f"kind_{kind}", checkable=True)
-            button.setIcon(kind_icon(kind))
             button.toggled.connect(self._filters_changed)
             self.kind_buttons[kind] = button
         self.status = QComboBox(self, objectName="statusCombo")
@@ -135,6 +134,10 @@ class SearchPanel(QWidget):
         self._render()
         if ctx.index is not None:
             self.attach_index(ctx.index)
+
+    def load_icons(self) -> None:
+        for kind, button in self.kind_buttons.items():
+            button.setIcon(kind_icon(kind))
 
     def attach_index(self, index) -> None:
         """Searching starts when the index is open (just after the window first paints)."""
