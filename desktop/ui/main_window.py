@@ -1,6 +1,9 @@
 """The main window: assembles the panels, the menus and the shortcuts. Panels do the work."""
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -141,7 +144,14 @@ class MainWindow(QMainWindow):
     def event(self, event) -> bool:
         if not self._painted and event.type() == QEvent.Paint:
             self._painted = True
-            QTimer.singleShot(0, self, self._first_paint_done)  # cancelled if the window is gone
+            window = weakref.ref(self)  # the pending call must not keep a closed window alive
+
+            def done() -> None:
+                alive = window()
+                if alive is not None and shiboken6.isValid(alive):
+                    alive._first_paint_done()
+
+            QTimer.singleShot(0, done)
         return super().event(event)
 
     def _first_paint_done(self) -> None:
