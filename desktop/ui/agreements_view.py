@@ -5,16 +5,14 @@ Dates are shown in the interface language's long form but sorted by their ISO te
 """
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from ..core import i18n
 from ..core import model as m
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo, ClientPanel
+from .widgets import CitizenshipCombo, RegionCombo, ClientPanel, filter_table_layout
 
 TITLE, TYPE, PARTIES, DATE, STATUS = range(5)
 COLUMNS = (N_("Title"), N_("Type"), N_("Parties"), N_("Date"), N_("Status"))
@@ -100,20 +98,8 @@ class AgreementsView(ClientPanel, QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.timeout.connect(self._fit)
 
-        # a form, not one row: at 200 % font a single row would be wider than the tab at 1366 px
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.addRow(self.citizenship_label, self.citizenship)
-        form.addRow(self.region_label, self.region)
-        top = QHBoxLayout()
-        top.addLayout(form, 1)
-        top.addSpacing(12)
-        top.addWidget(self.count, 0, Qt.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
+        filter_table_layout(self, [(self.citizenship_label, self.citizenship), (self.region_label, self.region)],
+                            self.count, self.table, self.hint)
 
         self.citizenship.currentIndexChanged.connect(self.refresh)
         self.region.currentIndexChanged.connect(self.refresh)
@@ -123,8 +109,6 @@ class AgreementsView(ClientPanel, QWidget):
     # ------------------------------------------------------------------ public
 
     def retranslate(self) -> None:
-        if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it
-            return
         self.citizenship.retranslate()
         self.region.retranslate()
         self.citizenship_label.setText(_("&Concerning citizens of:"))

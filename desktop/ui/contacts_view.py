@@ -6,10 +6,9 @@ empty cell; a value that is not fully confirmed is marked, with the editor's not
 """
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import i18n
@@ -17,7 +16,7 @@ from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, CopyButton, RegionCombo, ClientPanel
+from .widgets import CitizenshipCombo, CopyButton, RegionCombo, ClientPanel, filter_table_layout
 
 NAME, TYPE, CITY, PHONES, ADDRESS, ONLINE = range(6)
 COLUMNS = (N_("Name"), N_("Type"), N_("City"), N_("Phones"), N_("Address"), N_("E-mail / website"))
@@ -147,20 +146,8 @@ class ContactFinder(ClientPanel, QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.timeout.connect(self._fit)
 
-        # a form, not one row: at 200 % font a single row would be wider than the tab at 1366 px
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.addRow(self.citizenship_label, self.citizenship)
-        form.addRow(self.region_label, self.region)
-        top = QHBoxLayout()
-        top.addLayout(form, 1)
-        top.addSpacing(12)
-        top.addWidget(self.count, 0, Qt.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
+        filter_table_layout(self, [(self.citizenship_label, self.citizenship), (self.region_label, self.region)],
+                            self.count, self.table, self.hint)
 
         self.citizenship.set_code(ctx.settings.citizenship)
         self.region.set_code(ctx.settings.region)
@@ -172,8 +159,6 @@ class ContactFinder(ClientPanel, QWidget):
     # ------------------------------------------------------------------ public
 
     def retranslate(self) -> None:
-        if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it
-            return
         self.citizenship.retranslate()
         self.region.retranslate()
         self.citizenship_label.setText(_("&Citizenship:"))

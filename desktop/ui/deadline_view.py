@@ -104,8 +104,6 @@ class DeadlineHelper(ClientPanel, QWidget):
         self.entry_date.setDate(QDate(day.year, day.month, day.day))
 
     def retranslate(self) -> None:
-        if not shiboken6.isValid(self):  # deleted on the C++ side; the language listener outlived it
-            return
         self.citizenship.retranslate()
         self.region.retranslate()
         self.citizenship_label.setText(_("&Citizenship:"))

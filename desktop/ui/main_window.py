@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import paths
-from . import lifetime  # noqa: F401  (drops language listeners of deleted widgets)
 from ..core.i18n import UI_LANGUAGES, _, current_language, on_language_changed, set_language
 from .record_view import RecordView
 from .search_panel import SearchPanel
