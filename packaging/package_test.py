@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -24,7 +23,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import build  # noqa: E402  (packaging/build.py: version, names, paths)
+from paint_timer import BARE_WINDOW, NoWindow, first_paint, paint_once, stop  # noqa: E402  (bench/paint_timer.py)
 
 ROOT = build.ROOT
 LAUNCHER = Path("/usr/bin") / build.NAME
@@ -32,20 +33,7 @@ INSTALL_DIR = Path(build.INSTALL_DIR)
 SCREENSHOT = ROOT / "docs" / "screenshots" / "installed-app.png"
 SCREEN = "1366x768x24"
 PAINT_RUNS = 5
-PAINT_TIMEOUT = 60
 USER = "nobody"
-# Qt logs this line when it paints a top-level window's first frame; %{time boot} is CLOCK_MONOTONIC,
-# the clock of Python's time.monotonic(), so the parent can time it from the moment it started the process.
-PAINT_LOG = {"QT_LOGGING_RULES": "qt.widgets.painting=true", "QT_MESSAGE_PATTERN": "%{time boot} %{message}"}
-PAINT_MARK = "Painting and flushing dirty top level"
-BARE_WINDOW = """
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.resize(1280, 760)
-window.show()
-app.exec()
-"""
 GRAB = """
 import sys
 from PySide6.QtGui import QGuiApplication
@@ -228,31 +216,6 @@ def xvfb():
         server.wait(10)
 
 
-def first_paint(cmd: list[str], env: dict[str, str]) -> tuple[float, subprocess.Popen]:
-    """Seconds from starting `cmd` to its first painted window; the process is left running."""
-    env = dict(env, **PAINT_LOG)
-    started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = started + PAINT_TIMEOUT
-    for line in proc.stderr:
-        if PAINT_MARK in line:
-            return float(line.split()[0]) - started, proc
-        if time.monotonic() > deadline:
-            break
-    stop(proc)
-    raise Failed(f"{' '.join(cmd)} showed no window within {PAINT_TIMEOUT} s (exit {proc.returncode})")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def screenshot(display: str, path: Path) -> int:
     """The whole screen as a PNG; returns how many colours a coarse grid of it has."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -276,16 +239,11 @@ def window_checks(base: Path, user: Person) -> dict[str, float]:
             raise Failed(f"the screenshot {SCREENSHOT} is nearly blank ({colours} colours)")
         say(f"real window (xcb) under Xvfb as {USER}: first paint {paint * 1000:.0f} ms; "
             f"screenshot {SCREENSHOT.relative_to(ROOT)}")
-        app = [paint] + [_paint_once(user.cmd([str(LAUNCHER)]), env) for _ in range(PAINT_RUNS - 1)]
+        app = [paint] + [paint_once(user.cmd([str(LAUNCHER)]), env) for _ in range(PAINT_RUNS - 1)]
         bare_env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(base))
-        bare = [_paint_once([sys.executable, "-c", BARE_WINDOW], bare_env) for _ in range(PAINT_RUNS)]
+        bare = [paint_once([sys.executable, "-c", BARE_WINDOW], bare_env) for _ in range(PAINT_RUNS)]
     return {"app": statistics.median(app), "bare": statistics.median(bare)}
 
-
-def _paint_once(cmd: list[str], env: dict[str, str]) -> float:
-    seconds, proc = first_paint(cmd, env)
-    stop(proc)
-    return seconds
 
 
 # --------------------------------------------------------------------------- the whole test
@@ -313,7 +271,7 @@ def main() -> int:
                 raise
             remove(files)
             user_data_kept(user)
-    except Failed as exc:
+    except (Failed, NoWindow) as exc:
         say(f"package-test FAILED: {exc}")
         return 1
     ratio = paint["app"] / paint["bare"]
