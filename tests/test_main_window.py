@@ -123,6 +123,28 @@ def test_filters_narrow_results(qtbot, window):
     qtbot.waitUntil(lambda: all(not i.startswith(("uz-", "kg-")) for i in result_ids(window)), timeout=5000)
 
 
+def test_region_is_found_by_typing_any_part_of_its_name(qtbot, window):
+    from PySide6.QtTest import QTest
+
+    combo = window.search.region
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=2000)
+    combo.lineEdit().clear()
+    type_text(combo, "TATAR")                              # the middle of the name, any case
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shown = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+    assert shown == ["Republic of Tatarstan"]
+    QTest.keyClick(popup, Qt.Key_Down)
+    QTest.keyClick(popup, Qt.Key_Return)
+    qtbot.waitUntil(lambda: combo.code() == "RU-TA", timeout=2000)
+    assert window.record.region == "RU-TA"                  # the client's region reaches the record view
+    combo.lineEdit().setText("tyva republic")              # a whole name typed, not chosen
+    assert combo.code() == "RU-TY"
+    combo.lineEdit().setText("Narnia")
+    assert combo.code() == ""
+
+
 def test_amina_does_not_apply_in_tatarstan(qtbot, window):
     window.search.region.set_code("RU-TA")
     window.open_record("amina-app")

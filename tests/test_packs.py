@@ -455,6 +455,22 @@ def test_active_dataset_order_shared_then_installed_then_bundled(world, folder, 
         resolve_active(None, tmp_path / "empty", tmp_path / "nothing")
 
 
+def test_a_new_app_with_newer_bundled_data_is_not_hidden_by_an_older_update(world, folder, tmp_path):
+    # `folder` holds the old data installed as an update; the app is then upgraded and brings the new data
+    assert resolve_active(None, folder.path, world.old_ds).source == "installed"    # equal: the update
+    active = resolve_active(None, folder.path, world.new_ds)
+    assert (active.source, active.path) == ("bundled", world.new_ds)
+    # a shared folder with older data does not hide it either; with the same data the share comes first
+    assert resolve_active(folder.path, None, world.new_ds).source == "bundled"
+    share = tmp_path / "share"
+    shutil.copytree(world.new_ds, share)
+    assert resolve_active(share, folder.path, world.new_ds).source == "shared"
+    # an installed update that cannot be opened loses to data that can
+    packs.install(world.new_pack, folder, world.trusted)
+    (folder.locate() / DATASET_FILE).write_bytes(b"not a database")
+    assert resolve_active(None, folder.path, world.old_ds).source == "bundled"
+
+
 def test_passphrase_rules(world, tmp_path):
     with pytest.raises(packs.PackError) as info:
         packs.generate_key(tmp_path, "x", "short")

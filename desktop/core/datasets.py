@@ -1,8 +1,9 @@
 """Where datasets live, which one is active, and the atomic switch between them.
 
-The active dataset is the first that exists of: a folder named in the settings (often a network share
-that every PC of a centre reads), the data folder where this computer's installed updates go, and the
-dataset bundled with the app. Each is a *data folder*: either a plain dataset folder (`reference.sqlite`
+The active dataset is the newest of: a folder named in the settings (often a network share that every PC
+of a centre reads), the data folder where this computer's installed updates go, and the dataset bundled
+with the app (so a new version of the app, with newer data inside, is not hidden by an older update
+installed before it); between equal versions that order decides. Each is a *data folder*: either a plain dataset folder (`reference.sqlite`
 and `index/`, as `migrant-desk build` writes it) or a folder holding installed updates:
 
     <data folder>/
@@ -26,7 +27,6 @@ import errno
 import json
 import os
 import re
-import shutil
 import sys
 import threading
 import time
@@ -35,9 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .store import DATASET_FILE
 from .i18n import _
-from .store import DatasetError
+from .store import DATASET_FILE, DatasetError, Store
 
 UPDATES_SUBFOLDER = "datasets"
 POINTER_FILE = "active.json"
@@ -234,7 +233,7 @@ class DataFolder:
         for entry in entries:
             name = entry.name
             if name.startswith((STAGING_PREFIX, TRASH_PREFIX)) and entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
+                _rmtree(entry)
             elif name.startswith(f"{POINTER_FILE}.tmp-"):
                 entry.unlink(missing_ok=True)
             elif name.startswith(DATASET_PREFIX) and entry.is_dir() and name not in keep:
@@ -243,7 +242,7 @@ class DataFolder:
                     os.replace(entry, trash)
                 except OSError:
                     continue
-                shutil.rmtree(trash, ignore_errors=True)
+                _rmtree(trash)
             else:
                 continue
             if not entry.exists():
@@ -255,9 +254,10 @@ class DataFolder:
 
 def resolve_active(shared_folder: Path | str | None, data_folder: Path | str | None,
                    bundled: Path | str | None) -> ActiveDataset:
-    """The first dataset that exists of: the shared folder from settings, the data folder where
-    installed updates go, the bundled dataset. Raises DatasetError when there is none."""
-    looked = []
+    """The newest dataset of: the shared folder from settings, the data folder where installed updates
+    go, the bundled dataset; the first of them between equal versions. One that cannot be opened counts
+    as oldest. Raises DatasetError when there is none."""
+    looked, found = [], []
     for folder, source in ((shared_folder, "shared"), (data_folder, "installed"), (bundled, "bundled")):
         if not folder:
             continue
@@ -265,9 +265,29 @@ def resolve_active(shared_folder: Path | str | None, data_folder: Path | str | N
         looked.append(str(folder))
         path = DataFolder(folder).locate()
         if path is not None:
-            return ActiveDataset(path, source, folder)
-    raise DatasetError(_("No dataset was found (looked in: {places}). Reinstall the app or install a "
-                         "data update.").format(places=", ".join(looked) or "-"))
+            found.append(ActiveDataset(path, source, folder))
+    if not found:
+        raise DatasetError(_("No dataset was found (looked in: {places}). Reinstall the app or install a "
+                             "data update.").format(places=", ".join(looked) or "-"))
+    if len(found) == 1:
+        return found[0]  # the usual start: nothing but the bundled data, no need to open it here
+    newest = max(version_key(dataset_version(a.path)) for a in found)
+    return next(a for a in found if version_key(dataset_version(a.path)) == newest)
+
+
+def dataset_version(path: Path) -> str:
+    """The dataset version a dataset folder holds; '' when it cannot be read."""
+    try:
+        with Store(path) as store:
+            return store.meta().get("dataset_version", "")
+    except DatasetError:
+        return ""
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'2026.11.2' -> (2026, 11, 2); an app version's leading numbers ('0.1.0+source' -> (0, 1, 0))."""
+    match = re.match(r"\d+(?:\.\d+)*", version or "")
+    return tuple(int(p) for p in match.group(0).split(".")) if match else ()
 
 
 def updates_folder(user_data_dir: Path | str) -> Path:
@@ -291,6 +311,12 @@ def install_folder(shared_folder: Path | str | None, data_folder: Path | str) ->
 
 
 # --------------------------------------------------------------------------- OS helpers
+
+def _rmtree(path: Path) -> None:
+    import shutil  # only cleaning up needs it (and it is slow to import at start-up)
+
+    shutil.rmtree(path, ignore_errors=True)
+
 
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (renames) to disk where the OS allows it (POSIX; not Windows, not CIFS)."""

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from .. import __version__, paths
 from . import model as m
 from .build import DATASET_FILE, SCHEMA_VERSION
-from .datasets import DataFolder, DataFolderError, Pointer, fsync_dir, holds_dataset
+from .datasets import DataFolder, DataFolderError, Pointer, fsync_dir, holds_dataset, version_key
 from .i18n import _
 from .search import SearchIndex, build_index, index_state
 from .store import DatasetError, Store
@@ -272,12 +272,6 @@ class Manifest:
     @property
     def total_size(self) -> int:
         return sum(f.size for f in self.files)
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """'2026.11.2' -> (2026, 11, 2); an app version's leading numbers ('0.1.0+source' -> (0, 1, 0))."""
-    match = re.match(r"\d+(?:\.\d+)*", version or "")
-    return tuple(int(p) for p in match.group(0).split(".")) if match else ()
 
 
 def read_changelog(path: Path) -> dict[str, str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import paths
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
             self._slots[name] = slot
             self.tabs.addTab(slot, "")
         self.tabs.currentChanged.connect(self._tab_shown)
-        splitter = QSplitter(Qt.Horizontal, self)
+        splitter = QSplitter(parent=self)  # horizontal
         splitter.addWidget(self.search)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
 
     def _first_paint_done(self) -> None:
         # Icons are SVG: loading Qt's SVG plugin is left until the window is on screen.
+        from PySide6.QtGui import QIcon
+
         self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.svg")))
         self.search.load_icons()
         self.first_painted.emit()

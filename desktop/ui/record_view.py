@@ -1,15 +1,18 @@
 """The record view: a rendered record with back/forward navigation, bookmark and the advisor's note."""
 from __future__ import annotations
 
+import html
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QTextBrowser, QToolButton,
-                               QVBoxLayout, QWidget)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..core.i18n import _, on_language_changed
+
+if TYPE_CHECKING:  # built with the first record; PySide creates each class's Python type on first use
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser
 
 
 class RecordView(QWidget):
@@ -38,36 +41,45 @@ class RecordView(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
 
+        # Until a record is opened the panel shows only a hint; the record browser and the note editor are
+        # built with the first record (after the window has painted).
+        self.empty = QLabel(self, objectName="recordEmpty", wordWrap=True)
+        self.browser: QTextBrowser | None = None
+        self.note_label: QLabel | None = None
+        self.note_edit: QPlainTextEdit | None = None
+        self._splitter: QSplitter | None = None
+        self._note_timer = QTimer(self, singleShot=True, interval=400)
+        self._note_timer.timeout.connect(self.save_note)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.empty)  # its text is centred vertically in the free space
+        self.retranslate()
+        on_language_changed(self.retranslate)
+        self._show_empty(True)
+
+    def _build_body(self) -> None:
+        from PySide6.QtCore import Qt  # PySide creates its Qt namespace (~10 ms) after the first paint
+        from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser
+
         self.browser = QTextBrowser(self, objectName="recordBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._anchor)
-        self.empty = QLabel(self, objectName="recordEmpty", wordWrap=True, alignment=Qt.AlignCenter)
-
         self.note_label = QLabel(self, objectName="noteLabel")
         self.note_edit = QPlainTextEdit(self, objectName="noteEdit")
         self.note_edit.setTabChangesFocus(True)
-        self._note_timer = QTimer(self, singleShot=True, interval=400)
-        self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_timer.start)
         note_box = QWidget(self)
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(0, 0, 0, 0)
         note_layout.addWidget(self.note_label)
         note_layout.addWidget(self.note_edit)
-
-        splitter = QSplitter(Qt.Vertical, self)
-        splitter.addWidget(self.browser)
-        splitter.addWidget(note_box)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.empty)
-        layout.addWidget(splitter, 1)
-        self._splitter = splitter
-        self.retranslate()
-        on_language_changed(self.retranslate)
-        self._show_empty(True)
+        self._splitter = QSplitter(Qt.Vertical, self)
+        self._splitter.addWidget(self.browser)
+        self._splitter.addWidget(note_box)
+        self._splitter.setStretchFactor(0, 5)
+        self._splitter.setStretchFactor(1, 1)
+        self._layout.addWidget(self._splitter, 1)
+        self._retranslate_body()
 
     @property
     def current(self) -> str | None:
@@ -86,12 +98,16 @@ class RecordView(QWidget):
         self.print_button.setText(_("Print sheet…"))
         self.print_button.setToolTip(_("Print a sheet for the client (Ctrl+P)"))
         self.print_button.setAccessibleName(_("Print sheet"))
+        self.empty.setText(f'<p align="center">{html.escape(_("Choose a result on the left to see it here."))}</p>')
+        if self.browser is not None:
+            self._retranslate_body()
+        self.refresh()
+
+    def _retranslate_body(self) -> None:
         self.browser.setAccessibleName(_("Record"))
         self.note_label.setText(_("My note on this record (kept on this computer, no client personal data):"))
         self.note_edit.setAccessibleName(_("My note"))
         self.note_edit.setPlaceholderText(_("Write a note for yourself or your colleagues…"))
-        self.empty.setText(_("Choose a result on the left to see it here."))
-        self.refresh()
 
     def set_client(self, citizenship: str, region: str) -> None:
         self.citizenship, self.region = citizenship, region
@@ -99,7 +115,8 @@ class RecordView(QWidget):
 
     def _show_empty(self, empty: bool) -> None:
         self.empty.setVisible(empty)
-        self._splitter.setVisible(not empty)
+        if self._splitter is not None:
+            self._splitter.setVisible(not empty)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -149,6 +166,8 @@ class RecordView(QWidget):
 
     def _show(self) -> None:
         record_id = self.current
+        if self.browser is None:
+            self._build_body()
         self._render()
         self.browser.verticalScrollBar().setValue(0)
         self.note_edit.blockSignals(True)
@@ -178,7 +197,11 @@ class RecordView(QWidget):
             self.open(target[len("record:"):])
         elif target.startswith("copy:"):
             value = unquote(target[len("copy:"):])
+            from PySide6.QtGui import QGuiApplication
+
             QGuiApplication.clipboard().setText(value)
             self.message.emit(_("Copied: {value}").format(value=value))
         else:
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(url)

@@ -2,21 +2,24 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QKeyCombination, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+# PySide creates its `Qt` namespace (every enum of it, ~10 ms) on first use; this module reads QtCore.Qt
+# only in code that runs after the window's first paint.
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QKeyCombination, QSize, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QToolButton, QVBoxLayout, QWidget)
 
 from .. import paths
 from ..core import model as m
-from typing import TYPE_CHECKING
-
 from ..core.i18n import _, format_date, on_language_changed
 from . import labels
 from .widgets import CitizenshipCombo, RegionCombo
 
 if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_index)
+    from PySide6.QtGui import QIcon
+
     from ..core.search import Filters, Results
     from .worker import SearchWorker
 
@@ -25,7 +28,9 @@ STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5
                   "superseded": "#777777"}
 
 
-def kind_icon(kind: str) -> QIcon:
+def kind_icon(kind: str) -> "QIcon":
+    from PySide6.QtGui import QIcon  # icons are SVG, loaded after the first paint
+
     return QIcon(str(paths.resources_dir() / "icons" / f"{kind}.svg"))
 
 
@@ -38,7 +43,7 @@ class ResultRow(QWidget):
         icon = QLabel(self)
         icon.setPixmap(kind_icon(hit.kind).pixmap(QSize(24, 24)))
         icon.setAccessibleName(labels.kind(hit.kind))
-        icon.setAlignment(Qt.AlignTop)
+        icon.setAlignment(QtCore.Qt.AlignTop)
         title, snippet = hit.title, hit.snippet
         if ui_lang == "uz_Cyrl":
             from ..core.textnorm import uz_latin_to_cyrillic
@@ -48,7 +53,7 @@ class ResultRow(QWidget):
         verified = _("verified {date}").format(date=format_date(hit.verified_on))
         text = QLabel(self)
         text.setObjectName("resultText")
-        text.setTextFormat(Qt.RichText)
+        text.setTextFormat(QtCore.Qt.RichText)
         text.setWordWrap(True)
         text.setText(
             f"<b>{html.escape(title)}</b><br/>"
@@ -98,19 +103,16 @@ class SearchPanel(QWidget):
         self.status.currentIndexChanged.connect(self._filters_changed)
 
         self.suggestion = QLabel(self, objectName="didYouMean")
-        self.suggestion.setTextFormat(Qt.RichText)
         self.suggestion.linkActivated.connect(self.field.setText)
         self.count = QLabel(self, objectName="resultCount")
         self.list = QListWidget(self, objectName="resultList")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
-        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(Qt.UserRole)))
-        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(Qt.UserRole)))
+        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
+        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
         self.list.installEventFilter(self)
-        self.empty = QLabel(self, objectName="emptyState")
+        self.empty = QLabel(self, objectName="emptyState")  # its texts are rich text, starting with <p>
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.empty.setTextFormat(Qt.RichText)
 
         row1 = QHBoxLayout()
         row1.addWidget(self.citizenship, 1)
@@ -129,6 +131,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+        layout.addStretch(0)  # takes the free space while the list is hidden: the empty state stays at the top
         self.retranslate()
         on_language_changed(self.retranslate)
         self._render()
@@ -138,6 +141,7 @@ class SearchPanel(QWidget):
     def load_icons(self) -> None:
         for kind, button in self.kind_buttons.items():
             button.setIcon(kind_icon(kind))
+            button.setToolButtonStyle(QtCore.Qt.ToolButtonTextBesideIcon)
 
     def attach_index(self, index) -> None:
         """Searching starts when the index is open (just after the window first paints)."""
@@ -163,7 +167,6 @@ class SearchPanel(QWidget):
         names = {"procedure": _("Procedures"), "agreement": _("Agreements"), "contact": _("Contacts")}
         for kind, button in self.kind_buttons.items():
             button.setText(names[kind])
-            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
             button.setToolTip(_("Show only: {kind}").format(kind=names[kind]))
             button.setAccessibleName(names[kind])
         current = self.status.currentData()
@@ -237,6 +240,7 @@ class SearchPanel(QWidget):
             return
         self.count.setText(labels.results_count(results.total))
         if results.suggestion:
+            self.suggestion.setTextFormat(QtCore.Qt.RichText)
             self.suggestion.setText(html.escape(_("Did you mean")) +
                                     f' <a href="{html.escape(results.suggestion)}">{html.escape(results.suggestion)}</a>?')
         self.suggestion.setVisible(bool(results.suggestion))
@@ -251,7 +255,7 @@ class SearchPanel(QWidget):
         self.list.setVisible(True)
         for hit in results.hits:
             item = QListWidgetItem(self.list)
-            item.setData(Qt.UserRole, hit.id)
+            item.setData(QtCore.Qt.UserRole, hit.id)
             row = ResultRow(hit, self.ctx.lang)
             item.setSizeHint(row.sizeHint())
             self.list.setItemWidget(item, row)
@@ -292,13 +296,17 @@ class SearchPanel(QWidget):
             self._render()
         item = self.list.currentItem() or self.list.item(0)
         if item is not None:
-            self.open_record.emit(item.data(Qt.UserRole))
+            self.open_record.emit(item.data(QtCore.Qt.UserRole))
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.ShortcutOverride and obj is self.field and \
+        kind = event.type()
+        if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            return super().eventFilter(obj, event)
+        Qt = QtCore.Qt  # read here, not at import: see the top of the module
+        if kind == QEvent.ShortcutOverride and obj is self.field and \
                 event.keyCombination() == QKeyCombination(Qt.ControlModifier, Qt.Key_D):
             return True  # QLineEdit would take Ctrl+D as "delete"; here it is the window's Bookmark
-        if event.type() == QEvent.KeyPress:
+        if kind == QEvent.KeyPress:
             key = event.key()
             if obj is self.field and key in (Qt.Key_Down, Qt.Key_Up) and self.list.count():
                 row = self.list.currentRow() + (1 if key == Qt.Key_Down else -1)

@@ -1,7 +1,7 @@
 """Small widgets shared by several panels: citizenship and region choosers, a copy button."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QFormLayout, QHBoxLayout, QToolButton,
                                QVBoxLayout)
@@ -12,6 +12,10 @@ from . import lifetime  # noqa: F401  (language listeners of deleted widgets are
 from .labels import place_name
 
 CITIZENSHIPS = ("UZ", "KG", "TJ")
+# Qt.ItemDataRole.UserRole, the role in which QComboBox keeps an item's data. Spelled as its number because
+# these widgets are built before the first paint, and PySide creates its whole Qt namespace (every enum
+# in it, ~10 ms) the first time anything reads QtCore.Qt.
+USER_ROLE = 0x0100
 
 
 class CitizenshipCombo(QComboBox):
@@ -55,11 +59,7 @@ class RegionCombo(QComboBox):
         self.setObjectName("regionCombo")
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.NoInsert)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
-        self.setCompleter(completer)
+        self._typing_ready = False
         self.setMinimumContentsLength(10)
         self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.retranslate()
@@ -70,14 +70,36 @@ class RegionCombo(QComboBox):
         if self.model() is not model:
             self.blockSignals(True)
             self.setModel(model)
-            self.completer().setModel(model)
+            if self._typing_ready:
+                self.completer().setModel(model)
             self.set_code(current)
             self.blockSignals(False)
         self.setAccessibleName(_("Russian region"))
         self.setToolTip(_("Russian region (type to search)"))
 
+    def focusInEvent(self, event) -> None:
+        # The completer that finds a region by any part of its name is set up when the advisor first comes
+        # here to type (it needs Qt's enums, which start-up leaves until after the first paint).
+        if not self._typing_ready:
+            self._typing_ready = True
+            from PySide6.QtCore import Qt
+
+            completer = QCompleter(self.model(), self)
+            completer.setFilterMode(Qt.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.PopupCompletion)
+            self.setCompleter(completer)
+        super().focusInEvent(event)
+
     def code(self) -> str:
-        index = self.findText(self.currentText(), Qt.MatchFixedString)
+        text, index = self.currentText(), self.currentIndex()
+        if index >= 0 and text == self.itemText(index):
+            return self.itemData(index) or ""
+        if not text:
+            return ""
+        from PySide6.QtCore import Qt  # typed rather than chosen: the region whose name is the text typed
+
+        index = self.findText(text, Qt.MatchFixedString)
         return (self.itemData(index) or "") if index >= 0 else ""
 
     def set_code(self, code: str) -> None:
@@ -94,12 +116,12 @@ def region_model(ctx) -> QStandardItemModel:
     if key not in cache:
         model = QStandardItemModel(QApplication.instance())  # owned by the app: combos may share it
         everywhere = QStandardItem(_("All regions"))
-        everywhere.setData("", Qt.UserRole)
+        everywhere.setData("", USER_ROLE)
         model.appendRow(everywhere)
         lang = "ru" if ctx.lang in ("uz", "uz_Cyrl", "ky") else ctx.lang  # regions have ru and en names
         for region in sorted(ctx.regions(), key=lambda r: m.localized(r.name, lang)):
             item = QStandardItem(m.localized(region.name, lang))
-            item.setData(region.code, Qt.UserRole)
+            item.setData(region.code, USER_ROLE)
             model.appendRow(item)
         cache[key] = model
     return cache[key]
@@ -168,6 +190,8 @@ def filter_table_layout(widget, rows, count, table, hint) -> None:
     top = QHBoxLayout()
     top.addLayout(form, 1)
     top.addSpacing(12)
+    from PySide6.QtCore import Qt  # these panels are built after the first paint
+
     top.addWidget(count, 0, Qt.AlignBottom)
     layout = QVBoxLayout(widget)
     layout.addLayout(top)
