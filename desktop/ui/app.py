@@ -42,6 +42,8 @@ def apply_font_scale(scale: int) -> None:
 
     app = QApplication.instance()
     base = app.property("baseFontPointSize")
+    if base is None and scale == 100:
+        return  # the font is as it is (and the window paints without reading it first)
     if base is None:
         base = app.font().pointSizeF()
         app.setProperty("baseFontPointSize", base)

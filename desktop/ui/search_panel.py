@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 # only in code that runs after the window's first paint.
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QKeyCombination, QSize, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from .. import paths
 from ..core import model as m
@@ -19,6 +18,7 @@ from .widgets import CitizenshipCombo, RegionCombo
 
 if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_index)
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QListWidget
 
     from ..core.search import Filters, Results
     from .worker import SearchWorker
@@ -105,12 +105,7 @@ class SearchPanel(QWidget):
         self.suggestion = QLabel(self, objectName="didYouMean")
         self.suggestion.linkActivated.connect(self.field.setText)
         self.count = QLabel(self, objectName="resultCount")
-        self.list = QListWidget(self, objectName="resultList")
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
-        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
-        self.list.installEventFilter(self)
+        self.list: "QListWidget | None" = None  # the results: built with the index (see attach_index)
         self.empty = QLabel(self, objectName="emptyState")  # its texts are rich text, starting with <p>
         self.empty.setWordWrap(True)
 
@@ -121,7 +116,7 @@ class SearchPanel(QWidget):
         for button in self.kind_buttons.values():
             row2.addWidget(button)
         row2.addStretch(1)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addLayout(row1)
@@ -130,7 +125,6 @@ class SearchPanel(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(self.count)
         layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
         layout.addStretch(0)  # takes the free space while the list is hidden: the empty state stays at the top
         self.retranslate()
         on_language_changed(self.retranslate)
@@ -143,10 +137,27 @@ class SearchPanel(QWidget):
             button.setIcon(kind_icon(kind))
             button.setToolButtonStyle(QtCore.Qt.ToolButtonTextBesideIcon)
 
+    def _build_list(self) -> None:
+        # No results can come before the index is attached, so the list (a Qt class with many enums for
+        # PySide to create) is left out of the first paint.
+        from PySide6.QtWidgets import QListWidget
+
+        self.list = QListWidget(self, objectName="resultList")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setVisible(False)
+        self.list.setAccessibleName(_("Results"))
+        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
+        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
+        self.list.installEventFilter(self)
+        self._layout.insertWidget(self._layout.indexOf(self.empty) + 1, self.list, 1)
+
     def attach_index(self, index) -> None:
         """Searching starts when the index is open (just after the window first paints)."""
         from .worker import SearchWorker
 
+        if self.list is None:
+            self._build_list()
         if self.worker is None:
             self.worker = SearchWorker(index, self)
             self.worker.finished.connect(self._show_results)
@@ -179,7 +190,8 @@ class SearchPanel(QWidget):
         self.status.blockSignals(False)
         self.status.setAccessibleName(_("Status"))
         self.status.setToolTip(_("Status"))
-        self.list.setAccessibleName(_("Results"))
+        if self.list is not None:
+            self.list.setAccessibleName(_("Results"))
         self.count.setAccessibleName(_("Number of results"))
         if self.field.text().strip():
             self.search_now()  # titles and snippets in the new language
@@ -226,12 +238,14 @@ class SearchPanel(QWidget):
 
     def _render(self) -> None:
         results = self.results
-        self.list.clear()
+        hits = bool(results and results.hits)
+        if self.list is not None:   # (the list exists once the index is attached; before, no results come)
+            self.list.clear()
+            self.list.setVisible(hits)
+        self.empty.setVisible(not hits)
         if results is None:
             self.count.setText("")
             self.suggestion.setVisible(False)
-            self.list.setVisible(False)
-            self.empty.setVisible(True)
             self.empty.setText(
                 "<p>" + html.escape(_("Type what the client asks, in any language and script.")) + "</p><p>"
                 + html.escape(_("For example:")) + " <i>патент</i>, <i>patent olish</i>, <i>каттоо</i>, "
@@ -244,15 +258,13 @@ class SearchPanel(QWidget):
             self.suggestion.setText(html.escape(_("Did you mean")) +
                                     f' <a href="{html.escape(results.suggestion)}">{html.escape(results.suggestion)}</a>?')
         self.suggestion.setVisible(bool(results.suggestion))
-        if not results.hits:
-            self.list.setVisible(False)
-            self.empty.setVisible(True)
+        if not hits:
             self.empty.setText("<p><b>" + html.escape(_("No results")) + "</b></p><p>" +
                                html.escape(_("Check the spelling, try fewer words or another language, "
                                              "or clear the filters.")) + "</p>")
             return
-        self.empty.setVisible(False)
-        self.list.setVisible(True)
+        from PySide6.QtWidgets import QListWidgetItem
+
         for hit in results.hits:
             item = QListWidgetItem(self.list)
             item.setData(QtCore.Qt.UserRole, hit.id)
@@ -263,6 +275,8 @@ class SearchPanel(QWidget):
         self._fit_rows()
 
     def _fit_rows(self) -> None:
+        if self.list is None or not self.list.count():
+            return
         width = max(200, self.list.viewport().width() - 4)
         for i in range(self.list.count()):
             item = self.list.item(i)
@@ -308,7 +322,8 @@ class SearchPanel(QWidget):
             return True  # QLineEdit would take Ctrl+D as "delete"; here it is the window's Bookmark
         if kind == QEvent.KeyPress:
             key = event.key()
-            if obj is self.field and key in (Qt.Key_Down, Qt.Key_Up) and self.list.count():
+            if obj is self.field and key in (Qt.Key_Down, Qt.Key_Up) and self.list is not None \
+                    and self.list.count():
                 row = self.list.currentRow() + (1 if key == Qt.Key_Down else -1)
                 self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
                 return True
