@@ -187,6 +187,15 @@ def self_checks(base: Path, root: Person, user: Person) -> None:
     cache = user.home / ".cache" / "migrant-desk" / "index"
     if (readonly / "index").exists() or not any(cache.glob("*/vocabulary.json")):
         raise Failed(f"the index was not rebuilt in the user's cache ({cache}):\n{output}")
+    # The installed command line builds a dataset from content files (what a central office does).
+    content, built = base / "content", user.home / "built-dataset"
+    shutil.copytree(ROOT / "db" / "content", content)
+    out = run(user.cmd([str(LAUNCHER), "build", "--content", str(content), "--out", str(built)]),
+              env=user.env(), timeout=300)
+    if out.returncode != 0 or not (built / "reference.sqlite").is_file():
+        raise Failed(f"`migrant-desk build` of the installed app failed (exit {out.returncode}):\n"
+                     f"{out.stdout}{out.stderr}")
+    say(f"  build as {USER} from content files: {out.stdout.strip().splitlines()[0]}")
     if snapshot(INSTALL_DIR) != before:
         raise Failed(f"running the installed app changed files in {INSTALL_DIR}")
 
