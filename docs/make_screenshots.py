@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import paths
@@ -95,7 +95,9 @@ def main() -> int:
                 states(app, window, suffix)
             window.close()
             window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # processEvents() leaves these
             settle(app, 100)
+        ctx.userdata.close()
     index.close()
     store.close()
     return 0
