@@ -119,6 +119,16 @@ def test_index_lifecycle_missing_stale_corrupt(fixture_dataset, tmp_path):
     assert index_state(store, index_dir) == "corrupt"
     calls, hits = _rebuild_count(store, index_dir)
     assert calls and hits == first_hits
+
+    (index_dir / "scores.sqlite").write_bytes(b"\0" * 4096)     # corrupt: damaged score tables
+    assert index_state(store, index_dir) == "corrupt"
+    calls, hits = _rebuild_count(store, index_dir)
+    assert calls and hits == first_hits
+    (index_dir / "scores.sqlite").unlink()                      # an index of the format before them
+    stamp.write_text(stamp.read_text().replace('"format": 3', '"format": 2'))
+    assert index_state(store, index_dir) in ("stale", "corrupt")
+    calls, hits = _rebuild_count(store, index_dir)
+    assert calls and hits == first_hits and index_state(store, index_dir) == "ok"
     store.close()
 
 

@@ -8,9 +8,11 @@ are expanded to index terms within a small edit distance taken from the index vo
 best correction is offered as "did you mean".
 
 Whoosh holds the index (terms, postings, positions for phrases); ranking is BM25F computed here from
-per-term score tables that are read from the postings a block at a time and cached, with document sets
-as bitsets for counting, filters and facets: walking Whoosh's matcher tree for every matching document
-was five times slower at 10,000 records.
+per-term score tables, with document sets as bitsets for counting, filters and facets: walking Whoosh's
+matcher tree for every matching document was five times slower at 10,000 records. The score tables
+(every term's documents and their BM25F scores) are computed when the index is built and kept beside it
+in a small SQLite file: reading Whoosh's pickled, compressed posting blocks at query time was what made
+the slowest searches slow at 50,000 records.
 
 The index lives in a folder with a small JSON stamp holding the dataset's content hash; an index whose
 stamp is missing, different or unreadable is rebuilt from the SQLite file.
@@ -20,6 +22,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
+import sys
 import threading
 from array import array
 from bisect import bisect_left
@@ -44,9 +48,10 @@ from . import model as m
 from . import textnorm
 from .store import Store
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 STAMP_FILE = "migrant-desk-index.json"
 VOCABULARY_FILE = "vocabulary.json"
+SCORES_FILE = "scores.sqlite"
 TITLE_BOOST = 3.0
 FUZZY_THRESHOLD = 3        # strict results below this -> try typo expansion
 MAX_QUERY_CHARS = 500
@@ -191,7 +196,7 @@ def index_state(store: Store, index_dir: Path) -> str:
     if not index_dir.is_dir():
         return "corrupt" if index_dir.exists() else "missing"
     stamp = read_stamp(index_dir)
-    if stamp is None or not windex.exists_in(str(index_dir)):
+    if stamp is None or not windex.exists_in(str(index_dir)) or not (index_dir / SCORES_FILE).is_file():
         return "corrupt" if any(index_dir.iterdir()) else "missing"
     if stamp.get("content_hash") != store.meta().get("content_hash") or stamp.get("format") != INDEX_FORMAT:
         return "stale"
@@ -201,7 +206,12 @@ def index_state(store: Store, index_dir: Path) -> str:
             if searcher.doc_count() != len(store.ids()):
                 return "corrupt"
         ix.close()
-    except Exception:  # whoosh raises many kinds on damaged files
+        scores = sqlite3.connect(f"{(index_dir / SCORES_FILE).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            scores.execute("SELECT field, term, ids, scores, bits FROM terms LIMIT 1").fetchall()
+        finally:
+            scores.close()
+    except Exception:  # whoosh raises many kinds on damaged files; sqlite3.DatabaseError on a damaged table
         return "corrupt"
     return "ok"
 
@@ -225,6 +235,7 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
             progress(n, len(ids))
     writer.commit()
     ix.close()
+    write_score_tables(tmp)
     # the typo corrector's word list: every word with the number of records it appears in
     (tmp / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary.items()), ensure_ascii=False),
                                        encoding="utf-8")
@@ -238,6 +249,68 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     tmp.rename(index_dir)
     shutil.rmtree(old, ignore_errors=True)
     return index_dir
+
+
+def write_score_tables(index_dir: Path) -> None:
+    """Every term of the scored fields with its documents and their BM25F scores (kind weight folded
+    in), one SQLite row per term: (documents as int32, scores as float32, and for common terms the
+    document set as a bitset), little-endian whatever the machine."""
+    ix = windex.open_dir(str(index_dir))
+    conn = sqlite3.connect(index_dir / SCORES_FILE)
+    try:
+        conn.execute("CREATE TABLE terms (field TEXT NOT NULL, term TEXT NOT NULL, ids BLOB NOT NULL, "
+                     "scores BLOB NOT NULL, bits BLOB, PRIMARY KEY (field, term)) WITHOUT ROWID")
+        with ix.reader() as reader:
+            n = reader.doc_count_all()
+            kind_weight = [1.0] * n
+            for kind in reader.lexicon("kind"):
+                for docnum in reader.postings("kind", kind).all_ids():
+                    kind_weight[docnum] = KIND_WEIGHT.get(_text(kind), 1.0)
+            for fieldname in SCORED_FIELDS:
+                boost = getattr(ix.schema[fieldname], "field_boost", 1.0)
+                avg = (reader.field_length(fieldname) / n) or 1.0
+                norm = [BM25_K1 * (1 - BM25_B + BM25_B * reader.doc_field_length(d, fieldname, 1) / avg)
+                        for d in range(n)]
+                rows = []
+                for raw in reader.lexicon(fieldname):
+                    term = _text(raw)
+                    ids, weights = _postings(reader, fieldname, term)
+                    factor = boost * (log(n / (len(ids) + 1)) + 1) * (BM25_K1 + 1)
+                    scores = array("f", [factor * kind_weight[d] * tf / (tf + norm[d])
+                                         for d, tf in zip(ids, weights)])
+                    ids = array("i", ids)
+                    bits = _bitset(ids, n).to_bytes(n // 8 + 1, "little") if len(ids) * 32 > n else None
+                    rows.append((fieldname, term, _le_bytes(ids), _le_bytes(scores), bits))
+                conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?, ?)", rows)
+        conn.commit()
+    finally:
+        conn.close()
+        ix.close()
+
+
+SCORED_FIELDS = tuple(f"{kind}_{lang}" for lang in m.LANGS for kind in ("title", "text"))
+
+
+def _le_bytes(values: array) -> bytes:
+    if sys.byteorder == "big":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _from_le(typecode: str, data: bytes) -> array:
+    values = array(typecode)
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def _bitset(ids: Iterable[int], n: int) -> int:
+    buf = bytearray(n // 8 + 1)
+    for i in ids:
+        buf[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(buf, "little")
 
 
 # --------------------------------------------------------------------------- queries
@@ -306,17 +379,12 @@ class SearchIndex:
         self._filter_cache: OrderedDict[tuple, int] = OrderedDict()
         self._term_cache: OrderedDict[tuple[str, str], tuple[int, array, array]] = OrderedDict()
         self._cached_postings = 0
-        self._norms: dict[str, list[float]] = {}
-        self._field_boost = {name: getattr(field, "field_boost", 1.0) for name, field in self.ix.schema.items()}
+        self._scores = sqlite3.connect(f"{(self.index_dir / SCORES_FILE).resolve().as_uri()}?mode=ro", uri=True,
+                                       check_same_thread=False)  # used under self._lock
         self._facet_bits = {
             name: {_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
             for name in FACETS}
-        # An advisor asking about a topic wants the procedure first: each document's kind weight
-        self._kind_weight = [1.0] * self._reader.doc_count_all()
-        for kind, bits in self._facet_bits["kind"].items():
-            for docnum in _ids(bits):
-                self._kind_weight[docnum] = KIND_WEIGHT.get(kind, 1.0)
 
     @classmethod
     def open(cls, store: Store, index_dir: Path, fallback_dir: Path | None = None,
@@ -339,6 +407,7 @@ class SearchIndex:
             return cls(build_index(store, Path(fallback_dir), progress), store.path)
 
     def close(self) -> None:
+        self._scores.close()
         self._searcher.close()
         self.ix.close()
         if self._store:
@@ -347,32 +416,27 @@ class SearchIndex:
     # -- document sets
 
     def _bits(self, ids: Iterable[int]) -> int:
-        buf = bytearray(self._nbytes)
-        for i in ids:
-            buf[i >> 3] |= 1 << (i & 7)
-        return int.from_bytes(buf, "little")
+        return _bitset(ids, self._nbytes * 8 - 1)
 
     def _term_docs(self, fieldname: str, term: str) -> int:
         return self._term(fieldname, term)[0]
 
     def _term(self, fieldname: str, term: str) -> tuple[int, array, array]:
         """(documents having `term` in `fieldname` as a bitset, their numbers, their BM25F scores), read
-        once and cached. Numbers and scores are compact arrays: a common term of a large index has
-        tens of thousands of postings."""
+        from the score tables once and cached. Numbers and scores are compact arrays: a common term of a
+        large index has tens of thousands of postings."""
         key = (fieldname, term)
         entry = self._term_cache.get(key)
         if entry is not None:
             self._term_cache.move_to_end(key)
             return entry
-        reader = self._reader
-        n = reader.doc_count_all()
-        factor = self._field_boost[fieldname] * (log(n / (reader.doc_frequency(fieldname, term) + 1)) + 1) \
-            * (BM25_K1 + 1)
-        norm = self._length_norm(fieldname)
-        ids, weights = _postings(reader, fieldname, term)
-        kind_weight = self._kind_weight  # folded in here, so ranking needs no per-document step
-        entry = (self._bits(ids), array("i", ids),
-                 array("f", [factor * kind_weight[d] * tf / (tf + norm[d]) for d, tf in zip(ids, weights)]))
+        row = self._scores.execute("SELECT ids, scores, bits FROM terms WHERE field = ? AND term = ?",
+                                   (fieldname, term)).fetchone()
+        if row is None:
+            return 0, array("i"), array("f")
+        ids, scores = _from_le("i", row[0]), _from_le("f", row[1])
+        bits = int.from_bytes(row[2], "little") if row[2] is not None else self._bits(ids)
+        entry = (bits, ids, scores)
         self._term_cache[key] = entry
         self._cached_postings += len(ids)
         while self._cached_postings > TERM_CACHE_POSTINGS and len(self._term_cache) > 1:
@@ -539,23 +603,18 @@ class SearchIndex:
         for part in parts:
             for fieldname, term, boost in part.terms:
                 _bits, ids, term_scores = self._term(fieldname, term)
-                for docnum, score in zip(ids, term_scores):
-                    if docnum in candidates:
-                        scores[docnum] = scores.get(docnum, 0.0) + score * boost
+                if len(candidates) * 8 < len(ids):  # a few candidates, a common term: look them up
+                    for docnum in candidates:
+                        i = bisect_left(ids, docnum)
+                        if i < len(ids) and ids[i] == docnum:
+                            scores[docnum] = scores.get(docnum, 0.0) + term_scores[i] * boost
+                else:
+                    for docnum, score in zip(ids, term_scores):
+                        if docnum in candidates:
+                            scores[docnum] = scores.get(docnum, 0.0) + score * boost
         for docnum in _ids(bonus & docs) if bonus else ():
             scores[docnum] *= TITLE_PHRASE_BONUS
         return docs, nlargest(depth, scores.items(), key=itemgetter(1))
-
-    def _length_norm(self, fieldname: str) -> list[float]:
-        """BM25's length normalisation, K1 * (1 - B + B * length / average), for every document."""
-        norm = self._norms.get(fieldname)
-        if norm is None:
-            reader = self._reader
-            n = reader.doc_count_all()
-            avg = (reader.field_length(fieldname) / n) or 1.0
-            lengths = [reader.doc_field_length(d, fieldname, 1) for d in range(n)]
-            norm = self._norms[fieldname] = [BM25_K1 * (1 - BM25_B + BM25_B * length / avg) for length in lengths]
-        return norm
 
     def _title_phrase(self, words: list[str]) -> int:
         """Titles that hold the query's words in the order typed (an exact title wins a bonus)."""
