@@ -145,6 +145,29 @@ def test_region_is_found_by_typing_any_part_of_its_name(qtbot, window):
     assert combo.code() == ""
 
 
+def test_region_is_found_by_its_russian_name_typed_in_latin_letters(qtbot, real_dataset, tmp_path):
+    from PySide6.QtTest import QTest
+
+    window = make_window(qtbot, real_dataset, tmp_path, ui_language="uz", content_language="uz")
+    try:
+        combo = window.search.region                         # Uzbek interface: regions shown in Russian
+        combo.setFocus()
+        qtbot.waitUntil(combo.hasFocus, timeout=2000)
+        combo.lineEdit().clear()
+        type_text(combo, "xabarovsk")
+        popup = combo.completer().popup()
+        qtbot.waitUntil(popup.isVisible, timeout=2000)
+        assert [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())] == \
+            ["Хабаровский край"]
+        QTest.keyClick(popup, Qt.Key_Down)
+        QTest.keyClick(popup, Qt.Key_Return)
+        qtbot.waitUntil(lambda: combo.code() == "RU-KHA", timeout=2000)
+        assert combo.currentText() == "Хабаровский край"   # the name as shown, not the spellings behind it
+    finally:
+        close_window(window)
+        set_language("en")
+
+
 def test_amina_does_not_apply_in_tatarstan(qtbot, window):
     window.search.region.set_code("RU-TA")
     window.open_record("amina-app")

@@ -16,6 +16,7 @@ CITIZENSHIPS = ("UZ", "KG", "TJ")
 # these widgets are built before the first paint, and PySide creates its whole Qt namespace (every enum
 # in it, ~10 ms) the first time anything reads QtCore.Qt.
 USER_ROLE = 0x0100
+NAMES_ROLE = USER_ROLE + 1  # every spelling a region is found by while typing
 
 
 class CitizenshipCombo(QComboBox):
@@ -71,7 +72,7 @@ class RegionCombo(QComboBox):
             self.blockSignals(True)
             self.setModel(model)
             if self._typing_ready:
-                self.completer().setModel(model)
+                self.completer().setModel(typable(model, self.ctx))
             self.set_code(current)
             self.blockSignals(False)
         self.setAccessibleName(_("Russian region"))
@@ -84,7 +85,8 @@ class RegionCombo(QComboBox):
             self._typing_ready = True
             from PySide6.QtCore import Qt
 
-            completer = QCompleter(self.model(), self)
+            completer = NameCompleter(typable(self.model(), self.ctx), self)
+            completer.setCompletionRole(NAMES_ROLE)
             completer.setFilterMode(Qt.MatchContains)
             completer.setCaseSensitivity(Qt.CaseInsensitive)
             completer.setCompletionMode(QCompleter.PopupCompletion)
@@ -105,6 +107,31 @@ class RegionCombo(QComboBox):
     def set_code(self, code: str) -> None:
         index = self.findData(code or "")
         self.setCurrentIndex(max(index, 0))
+
+
+class NameCompleter(QCompleter):
+    """Matches on every spelling of a name (NAMES_ROLE), but puts the name as shown into the field."""
+
+    def pathFromIndex(self, index) -> str:
+        return index.data()
+
+
+def typable(model: QStandardItemModel, ctx) -> QStandardItemModel:
+    """The region model with every spelling of each name under NAMES_ROLE: as shown, Russian, English and
+    the Russian name in Latin letters (an Uzbek advisor types "Xabarovsk" or "sverdlov"). Added on first
+    typing, not at start-up."""
+    if model.property("typable"):
+        return model
+    from ..core.textnorm import uz_cyrillic_to_latin
+
+    names = {region.code: region.name for region in ctx.regions()}
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        name = names.get(item.data(USER_ROLE)) or {}
+        spellings = [item.text(), name.get("ru", ""), name.get("en", ""), uz_cyrillic_to_latin(name.get("ru", ""))]
+        item.setData(" · ".join(dict.fromkeys(filter(None, spellings))), NAMES_ROLE)
+    model.setProperty("typable", True)
+    return model
 
 
 def region_model(ctx) -> QStandardItemModel:
