@@ -5,18 +5,17 @@ Dates are shown in the interface language's long form but sorted by their ISO te
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
 
 from ..core import i18n
 from ..core import model as m
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo, ClientPanel, filter_table_layout
+from .filter_table import ID_ROLE, FilterTablePanel
 
 TITLE, TYPE, PARTIES, DATE, STATUS = range(5)
 COLUMNS = (N_("Title"), N_("Type"), N_("Parties"), N_("Date"), N_("Status"))
-ID_ROLE = Qt.UserRole
 SORT_ROLE = Qt.UserRole + 1
 FLEX_SHARE = {TITLE: 4, TYPE: 2, PARTIES: 3}  # how the width left by date and status is shared
 MIN_TITLE_CHARS = 16
@@ -52,59 +51,19 @@ class SortItem(QTableWidgetItem):
         return self.text().casefold() < other.text().casefold()
 
 
-class AgreementsView(ClientPanel, QWidget):
-    open_record = Signal(str)
+class AgreementsView(FilterTablePanel):
+    id_column = TITLE
 
     def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, "agreement", len(COLUMNS), auto_columns=(DATE, STATUS))
         self.setObjectName("agreementsView")
         self._agreements = [ctx.store.record(rid) for rid in ctx.store.ids("agreement")]
-        self.citizenship = CitizenshipCombo(ctx, self)
-        self.region = RegionCombo(ctx, self)
-        self.citizenship_label = QLabel(self)
-        self.citizenship_label.setBuddy(self.citizenship)
-        self.region_label = QLabel(self)
-        self.region_label.setBuddy(self.region)
-        self.count = QLabel(self)
-        self.count.setObjectName("agreementCount")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("agreementHint")
-        self.hint.setWordWrap(True)
-
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("agreementsTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        header = self.table.horizontalHeader()
         # date and status fit their text; title, type and parties share the rest (see _fit_columns)
-        header.setSectionResizeMode(QHeaderView.Fixed)
-        for column in (DATE, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSortIndicator(DATE, Qt.DescendingOrder)
-        header.sectionResized.connect(self._on_section_resized)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(DATE, Qt.DescendingOrder)
         # row heights belong to row positions, so a re-sort must fit them again
         self.table.model().layoutChanged.connect(self._schedule_fit)
-        self.table.itemActivated.connect(self._activated)
-        self.table.viewport().installEventFilter(self)
-
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(self._fit)
-
-        filter_table_layout(self, [(self.citizenship_label, self.citizenship), (self.region_label, self.region)],
-                            self.count, self.table, self.hint)
-
-        self.citizenship.currentIndexChanged.connect(self.refresh)
-        self.region.currentIndexChanged.connect(self.refresh)
-        i18n.on_language_changed(self.retranslate)
-        self.retranslate()
+        self._start()
 
     # ------------------------------------------------------------------ public
 
@@ -190,17 +149,6 @@ class AgreementsView(ClientPanel, QWidget):
                 names.append(party)
         return ", ".join(names)
 
-    def _schedule_fit(self, *_args) -> None:
-        self._fit_timer.start(0)
-
-    def _on_section_resized(self, column: int, *_sizes) -> None:
-        if column in (DATE, STATUS):  # the others are sized by _fit_columns itself
-            self._schedule_fit()
-
-    def _fit(self) -> None:
-        self._fit_columns()
-        self.table.resizeRowsToContents()
-
     def _fit_columns(self) -> None:
         """Title, type and parties share what date and status leave, in proportion to FLEX_SHARE, each at
         least its longest word (and the title MIN_TITLE_CHARS); a column that needs less than its share
@@ -229,19 +177,3 @@ class AgreementsView(ClientPanel, QWidget):
                 open_columns.remove(column)
         for column, width in widths.items():
             table.setColumnWidth(column, width)
-
-    def _activated(self, item: QTableWidgetItem) -> None:
-        record_id = self.table.item(item.row(), TITLE).data(ID_ROLE)
-        if record_id:
-            self.open_record.emit(record_id)
-
-    def eventFilter(self, watched, event) -> bool:
-        # the viewport, not the panel: it also changes when the vertical scroll bar comes or goes
-        if watched is self.table.viewport() and event.type() == QEvent.Resize:
-            self._schedule_fit()
-        return super().eventFilter(watched, event)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == event.Type.FontChange:
-            self._schedule_fit()

@@ -6,22 +6,20 @@ empty cell; a value that is not fully confirmed is marked, with the editor's not
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ..core import i18n
 from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.i18n import N_, _, ngettext
 from . import labels
-from .widgets import CitizenshipCombo, CopyButton, RegionCombo, ClientPanel, filter_table_layout
+from .filter_table import ID_ROLE, FilterTablePanel
+from .widgets import CopyButton
 
 NAME, TYPE, CITY, PHONES, ADDRESS, ONLINE = range(6)
 COLUMNS = (N_("Name"), N_("Type"), N_("City"), N_("Phones"), N_("Address"), N_("E-mail / website"))
 CELL_COLUMNS = (PHONES, ADDRESS, ONLINE)  # columns whose values carry copy buttons
-ID_ROLE = Qt.UserRole
 CONFIDENCE_MARK = {"unverified": N_("⚠ unverified"), "partial": N_("⚠ partly confirmed")}
 ZERO_WIDTH_SPACE = "\u200b"
 LINE_SPACING = 6       # between a value and its copy button
@@ -104,57 +102,16 @@ class FactCell(QWidget):
         return QSize(max(self.minimumSizeHint().width(), preferred), 0)
 
 
-class ContactFinder(ClientPanel, QWidget):
-    open_record = Signal(str)
+class ContactFinder(FilterTablePanel):
+    id_column = NAME
 
     def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("contactFinder")
-        self.citizenship = CitizenshipCombo(ctx, self)
-        self.region = RegionCombo(ctx, self)
-        self.citizenship_label = QLabel(self)
-        self.citizenship_label.setBuddy(self.citizenship)
-        self.region_label = QLabel(self)
-        self.region_label.setBuddy(self.region)
-        self.count = QLabel(self)
-        self.count.setObjectName("contactCount")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("contactHint")
-        self.hint.setWordWrap(True)
-
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("contactsTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
         # Type and city fit their text; the name and the copy columns are sized by _fit_columns.
-        header.setSectionResizeMode(QHeaderView.Fixed)
-        for column in (TYPE, CITY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.sectionResized.connect(self._on_section_resized)
-        self.table.itemActivated.connect(self._activated)
-        self.table.viewport().installEventFilter(self)
-
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(self._fit)
-
-        filter_table_layout(self, [(self.citizenship_label, self.citizenship), (self.region_label, self.region)],
-                            self.count, self.table, self.hint)
-
+        super().__init__(ctx, parent, "contact", len(COLUMNS), auto_columns=(TYPE, CITY))
+        self.setObjectName("contactFinder")
         self.citizenship.set_code(ctx.settings.citizenship)
         self.region.set_code(ctx.settings.region)
-        self.citizenship.currentIndexChanged.connect(self.refresh)
-        self.region.currentIndexChanged.connect(self.refresh)
-        i18n.on_language_changed(self.retranslate)
-        self.retranslate()
+        self._start()
 
     # ------------------------------------------------------------------ public
 
@@ -266,13 +223,6 @@ class ContactFinder(ClientPanel, QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def _schedule_fit(self, *_args) -> None:
-        self._fit_timer.start(0)
-
-    def _on_section_resized(self, column: int, *_sizes) -> None:
-        if column in (TYPE, CITY):  # the others are sized by _fit_columns itself
-            self._schedule_fit()
-
     def _fit_columns(self) -> None:
         """Copy columns get their preferred width when the view has room, shrink towards what their
         values need when it has not, and the name column takes the rest (never below NAME_MIN_CHARS).
@@ -316,19 +266,3 @@ class ContactFinder(ClientPanel, QWidget):
                     height = max(height, cell.height_for(self.table.columnWidth(column) - grid) + grid)
             self.table.setRowHeight(row, height)
         self.table.doItemsLayout()  # place the copy cells now, not at the next delayed layout
-
-    def _activated(self, item: QTableWidgetItem) -> None:
-        record_id = self.table.item(item.row(), NAME).data(ID_ROLE)
-        if record_id:
-            self.open_record.emit(record_id)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == event.Type.FontChange:
-            self._schedule_fit()
-
-    def eventFilter(self, watched, event) -> bool:
-        # the viewport, not the panel: it also changes when the vertical scroll bar comes or goes
-        if watched is self.table.viewport() and event.type() == QEvent.Resize:
-            self._schedule_fit()
-        return super().eventFilter(watched, event)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QFormLayout, QHBoxLayout, QToolButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton
 
 from ..core import model as m
 from ..core.i18n import _
@@ -204,23 +203,3 @@ class ClientPanel(RefreshWhenShown):
         for combo in (self.citizenship, self.region):
             combo.blockSignals(False)
         self.refresh()
-
-
-def filter_table_layout(widget, rows, count, table, hint) -> None:
-    """Chooser rows as a form (at 200 % font one row would be wider than the tab at 1366 px), the result
-    count beside them, then the table and a hint line."""
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-    for label, field in rows:
-        form.addRow(label, field)
-    top = QHBoxLayout()
-    top.addLayout(form, 1)
-    top.addSpacing(12)
-    from PySide6.QtCore import Qt  # these panels are built after the first paint
-
-    top.addWidget(count, 0, Qt.AlignBottom)
-    layout = QVBoxLayout(widget)
-    layout.addLayout(top)
-    layout.addWidget(table, 1)
-    layout.addWidget(hint)
