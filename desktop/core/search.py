@@ -206,7 +206,7 @@ def index_state(store: Store, index_dir: Path) -> str:
             if searcher.doc_count() != len(store.ids()):
                 return "corrupt"
         ix.close()
-        scores = sqlite3.connect(f"{(index_dir / SCORES_FILE).resolve().as_uri()}?mode=ro", uri=True)
+        scores = _open_scores(index_dir)
         try:
             scores.execute("SELECT field, term, ids, scores, bits FROM terms LIMIT 1").fetchall()
         finally:
@@ -286,6 +286,13 @@ def write_score_tables(index_dir: Path) -> None:
     finally:
         conn.close()
         ix.close()
+
+
+def _open_scores(index_dir: Path) -> sqlite3.Connection:
+    # immutable: the file never changes once built (a rebuild writes a new folder), so SQLite takes no locks,
+    # which a read-only network share may not grant. Used from the search thread under SearchIndex._lock.
+    return sqlite3.connect(f"{(index_dir / SCORES_FILE).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                           check_same_thread=False)
 
 
 SCORED_FIELDS = tuple(f"{kind}_{lang}" for lang in m.LANGS for kind in ("title", "text"))
@@ -379,8 +386,7 @@ class SearchIndex:
         self._filter_cache: OrderedDict[tuple, int] = OrderedDict()
         self._term_cache: OrderedDict[tuple[str, str], tuple[int, array, array]] = OrderedDict()
         self._cached_postings = 0
-        self._scores = sqlite3.connect(f"{(self.index_dir / SCORES_FILE).resolve().as_uri()}?mode=ro", uri=True,
-                                       check_same_thread=False)  # used under self._lock
+        self._scores = _open_scores(self.index_dir)
         self._facet_bits = {
             name: {_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
