@@ -39,14 +39,17 @@ def print_to_pdf(qtbot, window, path, bilingual: bool) -> None:
 
     def in_dialog():
         dialog = QApplication.activeModalWidget()
+        if dialog is None:  # not open yet: look again
+            QTimer.singleShot(50, in_dialog)
+            return
         dialog.bilingual_check.setChecked(bilingual)
         dialog.rebuild()
         done.append(dialog.save_pdf(path))
         dialog.reject()
 
-    QTimer.singleShot(300, in_dialog)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    QTimer.singleShot(0, in_dialog)  # runs inside the dialog's own event loop
     qtbot.keyClick(window, Qt.Key_P, Qt.ControlModifier)
     qtbot.waitUntil(lambda: bool(done), timeout=15000)
 
