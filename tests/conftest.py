@@ -37,3 +37,38 @@ def real_dataset(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dataset")
     build(paths.content_dir(), out, paths.schema_file())
     return out
+
+
+def make_ctx(dataset: Path, tmp_path: Path):
+    """What a panel needs (an AppContext) on `dataset`, in English, with its own settings and user data."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.core import i18n
+    from desktop.core.search import SearchIndex
+    from desktop.core.store import Store
+    from desktop.core.userdata import UserData
+    from desktop.ui.context import AppContext
+    from desktop.ui.settings import Settings
+
+    store = Store(dataset)
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    settings.ui_language = settings.content_language = "en"
+    i18n.set_language("en")
+    return AppContext(store, SearchIndex.open(store, dataset / "index"), UserData(tmp_path / "u.sqlite"), settings)
+
+
+def close_ctx(ctx) -> None:
+    from desktop.core import i18n
+
+    i18n.set_language("en")
+    ctx.index.close()
+    ctx.userdata.close()
+    ctx.store.close()
+
+
+@pytest.fixture
+def ctx(real_dataset, tmp_path):
+    """An AppContext on the real dataset, for tests of one panel."""
+    context = make_ctx(real_dataset, tmp_path)
+    yield context
+    close_ctx(context)

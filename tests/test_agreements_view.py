@@ -3,31 +3,11 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableWidget
 
 from desktop.core import i18n
-from desktop.core.search import SearchIndex
-from desktop.core.store import Store
-from desktop.core.userdata import UserData
 from desktop.ui.agreements_view import DATE, PARTIES, STATUS, TITLE, TYPE, AgreementsView, key_date
-from desktop.ui.context import AppContext
-from desktop.ui.settings import Settings
-
-
-@pytest.fixture
-def ctx(real_dataset, tmp_path):
-    store = Store(real_dataset)
-    index = SearchIndex.open(store, real_dataset / "index")
-    userdata = UserData(tmp_path / "u.sqlite")
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    settings.ui_language = settings.content_language = "en"
-    i18n.set_language("en")
-    yield AppContext(store, index, userdata, settings)
-    i18n.set_language("en")
-    index.close()
-    userdata.close()
-    store.close()
 
 
 @pytest.fixture

@@ -6,43 +6,18 @@ import datetime as dt
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+from conftest import close_ctx, make_ctx
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QWidget
 
 from desktop import paths
 from desktop.core import i18n
 from desktop.core.build import build
-from desktop.core.search import SearchIndex
-from desktop.core.store import Store
-from desktop.core.userdata import UserData
 from desktop.ui.context import AppContext
 from desktop.ui.deadline_view import DeadlineHelper
-from desktop.ui.settings import Settings
 
 ENTRY = dt.date(2026, 3, 3)  # "arrived on the 3rd" (scenario 1), a Tuesday
-
-
-def make_ctx(dataset, tmp_path) -> AppContext:
-    store = Store(dataset)
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    settings.ui_language = settings.content_language = "en"
-    i18n.set_language("en")
-    return AppContext(store, SearchIndex.open(store, dataset / "index"), UserData(tmp_path / "u.sqlite"), settings)
-
-
-def close_ctx(ctx: AppContext) -> None:
-    i18n.set_language("en")
-    ctx.index.close()
-    ctx.userdata.close()
-    ctx.store.close()
-
-
-@pytest.fixture
-def ctx(real_dataset, tmp_path):
-    context = make_ctx(real_dataset, tmp_path)
-    yield context
-    close_ctx(context)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 
 import pytest
 from babel.messages.pofile import read_po
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel,
 
 from desktop import paths
 from desktop.core import catalogs
-from desktop.core.i18n import UI_LANGUAGES, default_language, format_date, set_language
+from desktop.core.i18n import default_language, format_date, set_language
 
 LANGS = ("ru", "uz", "uz_Cyrl", "ky")
 # Names and codes that are the same in every language

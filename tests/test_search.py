@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from desktop import paths
 from desktop.core.build import build
-from desktop.core.search import Filters, SearchIndex, build_index, index_state
+from desktop.core.search import Filters, SearchIndex, index_state
 from desktop.core.store import Store
 
 
