@@ -1,4 +1,4 @@
-"""The advisors' scenarios (../shared/domain/scenarios.md), end to end in the real window: keystrokes in the
+"""The advisors' scenarios (docs/scenarios.md), end to end in the real window: keystrokes in the
 interface language the advisor works in, the record opened with Enter, the sheet printed to PDF and read back."""
 from __future__ import annotations
 
