@@ -75,7 +75,7 @@ def _folder_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    from .core.packs import PackError
+    from .core.updates import PackError
 
     action = {"keygen": _keygen, "build": _build, "verify": _verify, "install": _install,
               "rollback": _rollback, "status": _status}[args.pack_command]
@@ -109,7 +109,7 @@ def _locations(args) -> tuple[Path | None, Path, Path]:
 # --------------------------------------------------------------------------- actions
 
 def _passphrase(args, confirm: bool) -> str:
-    from .core.packs import PackError
+    from .core.updates import PackError
 
     if args.passphrase_file:
         try:
@@ -130,7 +130,7 @@ def _passphrase(args, confirm: bool) -> str:
 
 
 def _keygen(args) -> int:
-    from .core.packs import generate_key
+    from .core.updates import generate_key
 
     files = generate_key(args.out, args.name, _passphrase(args, confirm=True))
     print(f"key id: {files.key_id}")
@@ -142,7 +142,7 @@ def _keygen(args) -> int:
 
 
 def _build(args) -> int:
-    from .core.packs import build_pack, load_signing_key, read_changelog
+    from .core.updates import build_pack, load_signing_key, read_changelog
 
     changelog = read_changelog(args.changelog)
     key = load_signing_key(args.key, _passphrase(args, confirm=False))
@@ -155,13 +155,13 @@ def _build(args) -> int:
 
 
 def _trusted(args):
-    from .core.packs import load_trusted_keys
+    from .core.updates import load_trusted_keys
 
     return load_trusted_keys(args.trusted_keys)
 
 
 def _verify(args) -> int:
-    from .core.packs import verify_pack
+    from .core.updates import verify_pack
 
     manifest = verify_pack(args.file, _trusted(args))
     print(f"OK: {args.file}: data {manifest.dataset_version} (schema {manifest.schema_version}), "
@@ -178,7 +178,7 @@ def _progress(step: str, done: int, total: int) -> None:
 
 def _install(args) -> int:
     from .core.datasets import DataFolderError, install_folder
-    from .core.packs import PackError, diff_datasets, install
+    from .core.updates import PackError, diff_datasets, install
 
     shared, updates, bundled = _locations(args)
     try:
@@ -212,7 +212,7 @@ def print_diff(diff, lang: str) -> None:
 
 def _rollback(args) -> int:
     from .core.datasets import DataFolderError, install_folder
-    from .core.packs import PackError, rollback
+    from .core.updates import PackError, rollback
 
     shared, updates, bundled = _locations(args)
     try:
@@ -228,7 +228,7 @@ def _rollback(args) -> int:
 
 def _status(args) -> int:
     from .core.datasets import DataFolder, resolve_active
-    from .core.packs import installed_manifest, rollback_target
+    from .core.updates import installed_manifest, rollback_target
     from .core.store import DatasetError, Store
 
     shared, updates, bundled = _locations(args)

@@ -2,7 +2,7 @@
 and a fresh "app start" that reports what it finds.
 
     pack_child.py install PACK FOLDER TRUSTED_DIR STEP PHASE SIGNAL_FILE
-        runs the real packs.install; at STEP (PHASE start / mid / end) it writes SIGNAL_FILE and sleeps
+        runs the real updates.install; at STEP (PHASE start / mid / end) it writes SIGNAL_FILE and sleeps
     pack_child.py open FOLDER BUNDLED USERDATA
         resolves the active dataset as the app does at start, checks it is complete and prints JSON
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.core import packs  # noqa: E402
+from desktop.core import updates  # noqa: E402
 from desktop.core.datasets import DataFolder, resolve_active  # noqa: E402
 from desktop.core.search import SearchIndex, index_state, read_stamp  # noqa: E402
 from desktop.core.store import Store  # noqa: E402
@@ -41,8 +41,8 @@ def pausing_at(step: str, phase: str, signal_file: Path):
 
 
 def cmd_install(pack, folder, trusted_dir, step, phase, signal_file) -> int:
-    packs.install(Path(pack), DataFolder(folder), packs.load_trusted_keys(Path(trusted_dir)),
-                  progress=pausing_at(step, phase, Path(signal_file)))
+    updates.install(Path(pack), DataFolder(folder), updates.load_trusted_keys(Path(trusted_dir)),
+                    progress=pausing_at(step, phase, Path(signal_file)))
     Path(signal_file).write_text("finished without pausing\n")
     return 3
 

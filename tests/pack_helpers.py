@@ -13,8 +13,10 @@ from pathlib import Path
 
 from conftest import make_content_tree
 from desktop import paths
-from desktop.core import packs
+from desktop.core import updates
 from desktop.core.build import DATASET_FILE, build
+from desktop.core.datasets import DataFolder
+from desktop.core.store import Store
 
 PASSPHRASE = "test passphrase, not a secret"
 OLD_VERSION, NEW_VERSION = "2026.11.1", "2026.11.2"
@@ -48,35 +50,35 @@ class World:
     base: Path
     old_ds: Path              # dataset folders as `migrant-desk build` writes them
     new_ds: Path
-    key: packs.SigningKey
-    other_key: packs.SigningKey
+    key: updates.SigningKey
+    other_key: updates.SigningKey
     trusted_dir: Path         # holds only the trusted key's .pub
     old_pack: Path
     new_pack: Path
     template: Path            # a data folder with the old dataset installed
 
     @property
-    def trusted(self) -> dict[str, packs.TrustedKey]:
-        return packs.load_trusted_keys(self.trusted_dir)
+    def trusted(self) -> dict[str, updates.TrustedKey]:
+        return updates.load_trusted_keys(self.trusted_dir)
 
 
 def make_world(base: Path) -> World:
     old_ds, new_ds = base / "old-ds", base / "new-ds"
     build(make_content_tree(base / "old-content"), old_ds, paths.schema_file())
     build(make_new_content(base / "new-content"), new_ds, paths.schema_file())
-    keys = packs.generate_key(base / "keys", "Test central office", PASSPHRASE)
-    other = packs.generate_key(base / "other-keys", "Somebody else", PASSPHRASE)
+    keys = updates.generate_key(base / "keys", "Test central office", PASSPHRASE)
+    other = updates.generate_key(base / "other-keys", "Somebody else", PASSPHRASE)
     trusted_dir = base / "trusted"
     trusted_dir.mkdir()
     shutil.copy(keys.public_path, trusted_dir)
-    key = packs.load_signing_key(keys.private_path, PASSPHRASE)
+    key = updates.load_signing_key(keys.private_path, PASSPHRASE)
     old_pack = base / "old.mdpack"
     new_pack = base / "new.mdpack"
-    packs.build_pack(old_ds, key, {"en": "First data", "ru": "Первые данные"}, old_pack)
-    packs.build_pack(new_ds, key, CHANGELOG, new_pack)
+    updates.build_pack(old_ds, key, {"en": "First data", "ru": "Первые данные"}, old_pack)
+    updates.build_pack(new_ds, key, CHANGELOG, new_pack)
     template = base / "template-folder"
-    packs.install(old_pack, packs.DataFolder(template), packs.load_trusted_keys(trusted_dir))
-    return World(base, old_ds, new_ds, key, packs.load_signing_key(other.private_path, PASSPHRASE),
+    updates.install(old_pack, DataFolder(template), updates.load_trusted_keys(trusted_dir))
+    return World(base, old_ds, new_ds, key, updates.load_signing_key(other.private_path, PASSPHRASE),
                  trusted_dir, old_pack, new_pack, template)
 
 
@@ -136,18 +138,18 @@ def dataset_sha(dataset_dir: Path) -> str:
 
 # --------------------------------------------------------------------------- crafting bad packs
 
-def manifest_for(dataset_dir: Path, key: packs.SigningKey, **changes) -> packs.Manifest:
+def manifest_for(dataset_dir: Path, key: updates.SigningKey, **changes) -> updates.Manifest:
     """The manifest build_pack would write for `dataset_dir`, with fields replaced by `changes`."""
-    with packs.Store(dataset_dir) as store:
+    with Store(dataset_dir) as store:
         meta = store.meta()
     data = dict(key_id=key.key_id, dataset_version=meta["dataset_version"],
                 schema_version=int(meta["schema_version"]), content_hash=meta["content_hash"],
                 created_at="2026-11-24T12:00:00+00:00", min_app_version="0.1.0",
                 changelog=dict(CHANGELOG),
-                files=(packs.FileEntry(packs.DATASET_ENTRY, dataset_sha(dataset_dir),
+                files=(updates.FileEntry(updates.DATASET_ENTRY, dataset_sha(dataset_dir),
                                        (dataset_dir / DATASET_FILE).stat().st_size),))
     data.update(changes)
-    return packs.Manifest(**data)
+    return updates.Manifest(**data)
 
 
 def write_zip(out: Path, entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> Path:
@@ -160,14 +162,14 @@ def write_zip(out: Path, entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> 
     return out
 
 
-def craft_pack(out: Path, manifest: packs.Manifest, key: packs.SigningKey,
+def craft_pack(out: Path, manifest: updates.Manifest, key: updates.SigningKey,
                data: list[tuple[zipfile.ZipInfo | str, bytes]], signature: bytes | None = None,
                manifest_bytes: bytes | None = None) -> Path:
     """A pack with a validly signed `manifest` (unless `signature` is given) and any entries."""
     raw = manifest.to_bytes()
     sig = key.private_key.sign(raw) if signature is None else signature
-    return write_zip(out, [(packs.MANIFEST, manifest_bytes if manifest_bytes is not None else raw),
-                           (packs.SIGNATURE, sig), *data])
+    return write_zip(out, [(updates.MANIFEST, manifest_bytes if manifest_bytes is not None else raw),
+                           (updates.SIGNATURE, sig), *data])
 
 
 def entry_data_offset(pack: Path, name: str) -> tuple[int, int]:

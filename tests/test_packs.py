@@ -3,6 +3,7 @@ advisor's own data exactly as they were. Real keys, real zips, real SQLite files
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import shutil
@@ -17,7 +18,7 @@ import pytest
 
 import pack_helpers as h
 from desktop import cli_pack
-from desktop.core import packs
+from desktop.core import updates
 from desktop.core.build import DATASET_FILE
 from desktop.core.datasets import (LOCK_FILE, POINTER_FILE, DataFolder, DataFolderError, Pointer,
                                    install_folder, resolve_active, updates_folder)
@@ -49,11 +50,11 @@ def active_version(folder: DataFolder) -> str:
         return store.meta()["dataset_version"]
 
 
-def refused(world, folder: DataFolder, userdata: Path, pack: Path, code: str, **kwargs) -> packs.PackError:
+def refused(world, folder: DataFolder, userdata: Path, pack: Path, code: str, **kwargs) -> updates.PackError:
     """Install `pack`; it must be refused with `code` and leave the data folder and user data as they were."""
     before, user_before = h.snapshot(folder.path), h.snapshot(userdata.parent)
-    with pytest.raises(packs.PackError) as info:
-        packs.install(pack, folder, world.trusted, **kwargs)
+    with pytest.raises(updates.PackError) as info:
+        updates.install(pack, folder, world.trusted, **kwargs)
     assert info.value.code == code, info.value.message
     assert h.snapshot(folder.path) == before
     assert h.snapshot(userdata.parent) == user_before
@@ -71,9 +72,9 @@ def test_install_switches_to_the_new_data_and_keeps_user_data(world, folder, use
     old_dir = folder.locate()
     user_before = h.snapshot(userdata.parent)
     steps = []
-    result = packs.install(world.new_pack, folder, world.trusted,
+    result = updates.install(world.new_pack, folder, world.trusted,
                            progress=lambda step, done, total: steps.append(step))
-    assert [s for i, s in enumerate(steps) if i == 0 or steps[i - 1] != s] == list(packs.STEPS)
+    assert [s for i, s in enumerate(steps) if i == 0 or steps[i - 1] != s] == list(updates.STEPS)
     assert result.old_dir == old_dir and result.old_version == h.OLD_VERSION
     active = resolve_active(None, folder.path, world.old_ds)
     assert active.source == "installed" and active.path == result.new_dir
@@ -88,13 +89,13 @@ def test_install_switches_to_the_new_data_and_keeps_user_data(world, folder, use
     assert old_dir.is_dir()                                               # kept for one rollback
     assert sorted(p.name for p in folder.path.iterdir()) == sorted(
         [POINTER_FILE, LOCK_FILE, old_dir.name, result.new_dir.name])      # no staging left
-    assert packs.installed_manifest(active.path).changelog_for("ru").startswith("Добавлено")
+    assert updates.installed_manifest(active.path).changelog_for("ru").startswith("Добавлено")
     assert h.snapshot(userdata.parent) == user_before
 
 
 def test_whats_new_lists_added_changed_and_removed_records_per_kind(world, folder):
-    result = packs.install(world.new_pack, folder, world.trusted)
-    diff = packs.diff_datasets(result.old_dir, result.new_dir)
+    result = updates.install(world.new_pack, folder, world.trusted)
+    diff = updates.diff_datasets(result.old_dir, result.new_dir)
     assert (diff.old_version, diff.new_version) == (h.OLD_VERSION, h.NEW_VERSION)
     by_kind = diff.by_kind()
     assert [c.id for c in by_kind["agreement"]["added"]] == ["test-agreement-two"]
@@ -102,35 +103,35 @@ def test_whats_new_lists_added_changed_and_removed_records_per_kind(world, folde
     assert [c.id for c in by_kind["procedure"]["changed"]] == ["test-procedure"]
     assert [c.title("en") for c in by_kind["contact"]["removed"]] == ["Test consulate"]
     assert diff.counts() == {"agreement": (1, 0, 0), "procedure": (0, 1, 0), "contact": (0, 0, 1)}
-    assert packs.diff_datasets(result.new_dir, result.new_dir).empty
+    assert updates.diff_datasets(result.new_dir, result.new_dir).empty
 
 
 def test_rollback_restores_the_previous_data_once(world, folder, userdata):
     old_dir = folder.locate()
     old_files = h.snapshot(old_dir)
     user_before = h.snapshot(userdata.parent)
-    result = packs.install(world.new_pack, folder, world.trusted)
-    assert packs.rollback_target(folder) == (h.NEW_VERSION, h.OLD_VERSION)
-    back = packs.rollback(folder)
+    result = updates.install(world.new_pack, folder, world.trusted)
+    assert updates.rollback_target(folder) == (h.NEW_VERSION, h.OLD_VERSION)
+    back = updates.rollback(folder)
     assert (back.from_version, back.to_version, back.now_dir) == (h.NEW_VERSION, h.OLD_VERSION, old_dir)
     assert folder.locate() == old_dir and h.snapshot(old_dir) == old_files
     assert not result.new_dir.exists()                                    # the rolled-back data is gone
-    assert packs.rollback_target(folder) is None
-    with pytest.raises(packs.PackError) as info:
-        packs.rollback(folder)
+    assert updates.rollback_target(folder) is None
+    with pytest.raises(updates.PackError) as info:
+        updates.rollback(folder)
     assert info.value.code == "no_previous" and "only once" in info.value.message
     assert h.snapshot(userdata.parent) == user_before
     # the same update can be installed again afterwards
-    packs.install(world.new_pack, folder, world.trusted)
+    updates.install(world.new_pack, folder, world.trusted)
     assert active_version(folder) == h.NEW_VERSION
 
 
 def test_first_install_rolls_back_to_the_bundled_data(world, tmp_path):
     folder = DataFolder(tmp_path / "updates")
-    packs.install(world.new_pack, folder, world.trusted, baseline=world.old_ds)
+    updates.install(world.new_pack, folder, world.trusted, baseline=world.old_ds)
     assert resolve_active(None, folder.path, world.old_ds).source == "installed"
-    assert packs.rollback_target(folder, world.old_ds) == (h.NEW_VERSION, h.OLD_VERSION)
-    back = packs.rollback(folder, baseline=world.old_ds)
+    assert updates.rollback_target(folder, world.old_ds) == (h.NEW_VERSION, h.OLD_VERSION)
+    back = updates.rollback(folder, baseline=world.old_ds)
     assert back.now_dir == world.old_ds and back.to_version == h.OLD_VERSION
     active = resolve_active(None, folder.path, world.old_ds)
     assert (active.source, active.path) == ("bundled", world.old_ds)
@@ -138,10 +139,10 @@ def test_first_install_rolls_back_to_the_bundled_data(world, tmp_path):
 
 def test_rollback_refuses_a_damaged_previous_dataset(world, folder):
     old_dir = folder.locate()
-    packs.install(world.new_pack, folder, world.trusted)
+    updates.install(world.new_pack, folder, world.trusted)
     (old_dir / DATASET_FILE).write_bytes(b"not a database")
-    with pytest.raises(packs.PackError) as info:
-        packs.rollback(folder)
+    with pytest.raises(updates.PackError) as info:
+        updates.rollback(folder)
     assert info.value.code == "previous_damaged"
     assert active_version(folder) == h.NEW_VERSION
 
@@ -164,7 +165,7 @@ def test_a_shared_folder_stays_readable_while_a_pc_installs(world, folder):
         assert other_index.search("консульство").hits[0].id == "test-contact"
         assert other_pc.record("test-contact") is not None
 
-    packs.install(world.new_pack, folder, world.trusted, progress=at_every_step)
+    updates.install(world.new_pack, folder, world.trusted, progress=at_every_step)
     versions = [v for _, v in seen]
     switched = versions.index(h.NEW_VERSION)
     assert set(versions[:switched]) == {h.OLD_VERSION} and set(versions[switched:]) == {h.NEW_VERSION}
@@ -176,22 +177,22 @@ def test_a_shared_folder_stays_readable_while_a_pc_installs(world, folder):
 
 
 def test_downgrade_is_refused_unless_allowed(world, folder, userdata):
-    packs.install(world.new_pack, folder, world.trusted)
+    updates.install(world.new_pack, folder, world.trusted)
     before, user_before = h.snapshot(folder.path), h.snapshot(userdata.parent)
-    with pytest.raises(packs.PackError) as info:
-        packs.install(world.old_pack, folder, world.trusted)
+    with pytest.raises(updates.PackError) as info:
+        updates.install(world.old_pack, folder, world.trusted)
     assert info.value.code == "downgrade"
     assert "older than the data you have" in info.value.message
     assert h.snapshot(folder.path) == before and active_version(folder) == h.NEW_VERSION
-    packs.install(world.old_pack, folder, world.trusted, allow_downgrade=True)
+    updates.install(world.old_pack, folder, world.trusted, allow_downgrade=True)
     assert active_version(folder) == h.OLD_VERSION
     assert h.snapshot(userdata.parent) == user_before
 
 
 def test_downgrade_against_the_bundled_data(world, tmp_path):
     folder = DataFolder(tmp_path / "updates")
-    with pytest.raises(packs.PackError) as info:
-        packs.install(world.old_pack, folder, world.trusted, baseline=world.new_ds)
+    with pytest.raises(updates.PackError) as info:
+        updates.install(world.old_pack, folder, world.trusted, baseline=world.new_ds)
     assert info.value.code == "downgrade"
     assert folder.locate() is None and not any(p.name.startswith("ds-") for p in folder.path.iterdir())
 
@@ -204,7 +205,7 @@ def test_the_same_version_is_not_installed_twice(world, folder, userdata):
 
 def test_flipped_byte_in_the_dataset(world, folder, userdata, tmp_path):
     pack = shutil.copy(world.new_pack, tmp_path / "flipped.mdpack")
-    offset, length = h.entry_data_offset(pack, packs.DATASET_ENTRY)
+    offset, length = h.entry_data_offset(pack, updates.DATASET_ENTRY)
     h.flip_byte(pack, offset + length // 2)
     error = refused(world, folder, userdata, pack, "damaged")
     assert "This file is damaged" in error.message
@@ -215,14 +216,14 @@ def test_dataset_changed_inside_a_well_formed_zip(world, folder, userdata, tmp_p
     data = bytearray(dataset_bytes(world))
     data[len(data) // 2] ^= 0x01
     pack = h.craft_pack(tmp_path / "changed.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
-                        [(packs.DATASET_ENTRY, bytes(data))])
+                        [(updates.DATASET_ENTRY, bytes(data))])
     error = refused(world, folder, userdata, pack, "damaged")
     assert "does not match its checksum" in error.message
 
 
 def test_flipped_byte_in_the_manifest(world, folder, userdata, tmp_path):
     pack = shutil.copy(world.new_pack, tmp_path / "flipped.mdpack")
-    offset, length = h.entry_data_offset(pack, packs.MANIFEST)
+    offset, length = h.entry_data_offset(pack, updates.MANIFEST)
     h.flip_byte(pack, offset + length // 2)
     assert "This file is damaged" in refused(world, folder, userdata, pack, "damaged").message
 
@@ -231,7 +232,7 @@ def test_manifest_edited_after_signing(world, folder, userdata, tmp_path):
     manifest = h.manifest_for(world.new_ds, world.key)
     edited = manifest.to_bytes().replace(b"2026.11.2", b"2026.12.9")
     pack = h.craft_pack(tmp_path / "edited.mdpack", manifest, world.key,
-                        [(packs.DATASET_ENTRY, dataset_bytes(world))],
+                        [(updates.DATASET_ENTRY, dataset_bytes(world))],
                         signature=world.key.private_key.sign(manifest.to_bytes()), manifest_bytes=edited)
     error = refused(world, folder, userdata, pack, "bad_signature")
     assert "not signed by a trusted key" in error.message
@@ -242,13 +243,13 @@ def test_bad_signature(world, folder, userdata, tmp_path):
     signature = bytearray(world.key.private_key.sign(manifest.to_bytes()))
     signature[10] ^= 0xFF
     pack = h.craft_pack(tmp_path / "badsig.mdpack", manifest, world.key,
-                        [(packs.DATASET_ENTRY, dataset_bytes(world))], signature=bytes(signature))
+                        [(updates.DATASET_ENTRY, dataset_bytes(world))], signature=bytes(signature))
     assert "not signed by a trusted key" in refused(world, folder, userdata, pack, "bad_signature").message
 
 
 def test_signed_by_an_unknown_key(world, folder, userdata, tmp_path):
     pack = tmp_path / "other.mdpack"
-    packs.build_pack(world.new_ds, world.other_key, h.CHANGELOG, pack)
+    updates.build_pack(world.new_ds, world.other_key, h.CHANGELOG, pack)
     error = refused(world, folder, userdata, pack, "untrusted_key")
     assert error.message.startswith("This update is not signed by a trusted key")
     assert world.other_key.key_id in error.message
@@ -271,7 +272,7 @@ def test_not_a_zip_at_all(world, folder, userdata, tmp_path):
 
 def test_entry_with_dot_dot(world, folder, userdata, tmp_path):
     pack = h.craft_pack(tmp_path / "dotdot.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
-                        [(packs.DATASET_ENTRY, dataset_bytes(world)), ("data/../../evil.txt", b"x")])
+                        [(updates.DATASET_ENTRY, dataset_bytes(world)), ("data/../../evil.txt", b"x")])
     error = refused(world, folder, userdata, pack, "unsafe")
     assert "outside the update" in error.message
     assert not (folder.path.parent / "evil.txt").exists()
@@ -281,27 +282,27 @@ def test_signed_manifest_naming_a_path_outside_the_data(world, folder, userdata,
     """Even a validly signed manifest cannot place a file outside the staging folder."""
     data = dataset_bytes(world)
     manifest = h.manifest_for(world.new_ds, world.key, files=(
-        packs.FileEntry(packs.DATASET_ENTRY, h.dataset_sha(world.new_ds), len(data)),
-        packs.FileEntry("data/sub/../../../escape", h.sha256(world.new_pack), 1)))
+        updates.FileEntry(updates.DATASET_ENTRY, h.dataset_sha(world.new_ds), len(data)),
+        updates.FileEntry("data/sub/../../../escape", h.sha256(world.new_pack), 1)))
     pack = h.craft_pack(tmp_path / "escape.mdpack", manifest, world.key,
-                        [(packs.DATASET_ENTRY, data)])
+                        [(updates.DATASET_ENTRY, data)])
     refused(world, folder, userdata, pack, "unsafe")
 
 
 def test_absolute_path(world, folder, userdata, tmp_path):
     target = tmp_path / "absolute-evil.txt"
     pack = h.craft_pack(tmp_path / "abs.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
-                        [(packs.DATASET_ENTRY, dataset_bytes(world)), (str(target), b"x")])
+                        [(updates.DATASET_ENTRY, dataset_bytes(world)), (str(target), b"x")])
     assert "absolute" in refused(world, folder, userdata, pack, "unsafe").message
     assert not target.exists()
 
 
-@pytest.mark.parametrize("name", [packs.DATASET_ENTRY, "data/link"])
+@pytest.mark.parametrize("name", [updates.DATASET_ENTRY, "data/link"])
 def test_symlink_entry(world, folder, userdata, tmp_path, name):
     link = zipfile.ZipInfo(name, (2026, 11, 24, 12, 0, 0))
     link.create_system = 3
     link.external_attr = 0o120777 << 16
-    entries = [] if name == packs.DATASET_ENTRY else [(packs.DATASET_ENTRY, dataset_bytes(world))]
+    entries = [] if name == updates.DATASET_ENTRY else [(updates.DATASET_ENTRY, dataset_bytes(world))]
     pack = h.craft_pack(tmp_path / "link.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
                         entries + [(link, b"/etc/passwd")])
     assert "link" in refused(world, folder, userdata, pack, "unsafe").message
@@ -309,14 +310,14 @@ def test_symlink_entry(world, folder, userdata, tmp_path, name):
 
 def test_file_not_in_the_manifest(world, folder, userdata, tmp_path):
     pack = h.craft_pack(tmp_path / "extra.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
-                        [(packs.DATASET_ENTRY, dataset_bytes(world)), ("data/extra.sqlite", b"x" * 100)])
+                        [(updates.DATASET_ENTRY, dataset_bytes(world)), ("data/extra.sqlite", b"x" * 100)])
     assert "does not list" in refused(world, folder, userdata, pack, "unsafe").message
 
 
 def test_size_larger_than_declared(world, folder, userdata, tmp_path):
     data = dataset_bytes(world)
     pack = h.craft_pack(tmp_path / "bigger.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
-                        [(packs.DATASET_ENTRY, data + b"\0" * 4096)])
+                        [(updates.DATASET_ENTRY, data + b"\0" * 4096)])
     assert "more than" in refused(world, folder, userdata, pack, "too_big").message
 
 
@@ -326,9 +327,9 @@ def test_zip_bomb_is_refused_without_unpacking(world, folder, userdata, tmp_path
     manifest = h.manifest_for(world.new_ds, world.key)
     raw = manifest.to_bytes()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(packs.MANIFEST, raw)
-        zf.writestr(packs.SIGNATURE, world.key.private_key.sign(raw))
-        with zf.open(packs.DATASET_ENTRY, "w", force_zip64=True) as out:
+        zf.writestr(updates.MANIFEST, raw)
+        zf.writestr(updates.SIGNATURE, world.key.private_key.sign(raw))
+        with zf.open(updates.DATASET_ENTRY, "w", force_zip64=True) as out:
             zero = bytes(1 << 20)
             for _ in range(128):
                 out.write(zero)
@@ -343,10 +344,10 @@ def test_zip_header_lying_about_the_size(world, folder, userdata, tmp_path):
     size and the damage is found (CRC and SHA-256), never more written than declared."""
     data = dataset_bytes(world)
     pack = h.craft_pack(tmp_path / "liar.mdpack", h.manifest_for(world.new_ds, world.key), world.key,
-                        [(packs.DATASET_ENTRY, data + b"\1" * 65536)])
-    h.rewrite_uncompressed_size(pack, packs.DATASET_ENTRY, len(data))
+                        [(updates.DATASET_ENTRY, data + b"\1" * 65536)])
+    h.rewrite_uncompressed_size(pack, updates.DATASET_ENTRY, len(data))
     with zipfile.ZipFile(pack) as zf:
-        assert zf.getinfo(packs.DATASET_ENTRY).file_size == len(data)
+        assert zf.getinfo(updates.DATASET_ENTRY).file_size == len(data)
     assert "cannot be unpacked" in refused(world, folder, userdata, pack, "damaged").message
 
 
@@ -358,17 +359,17 @@ def test_schema_too_new(world, folder, userdata, tmp_path):
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    manifest = h.manifest_for(world.new_ds, world.key, schema_version=2, files=(packs.FileEntry(
-        packs.DATASET_ENTRY, h.dataset_sha(future), (future / DATASET_FILE).stat().st_size),))
+    manifest = h.manifest_for(world.new_ds, world.key, schema_version=2, files=(updates.FileEntry(
+        updates.DATASET_ENTRY, h.dataset_sha(future), (future / DATASET_FILE).stat().st_size),))
     pack = h.craft_pack(tmp_path / "future.mdpack", manifest, world.key,
-                        [(packs.DATASET_ENTRY, (future / DATASET_FILE).read_bytes())])
+                        [(updates.DATASET_ENTRY, (future / DATASET_FILE).read_bytes())])
     assert "needs a newer version of Migrant Desk" in refused(world, folder, userdata, pack,
                                                                "schema_too_new").message
 
 
 def test_app_too_old(world, folder, userdata, tmp_path):
     pack = tmp_path / "later-app.mdpack"
-    packs.build_pack(world.new_ds, world.key, h.CHANGELOG, pack, min_app_version="99.0")
+    updates.build_pack(world.new_ds, world.key, h.CHANGELOG, pack, min_app_version="99.0")
     assert "99.0 or newer" in refused(world, folder, userdata, pack, "app_too_old").message
 
 
@@ -385,31 +386,31 @@ def test_a_second_install_at_the_same_time_is_refused(world, folder, userdata):
     finally:
         holder.kill()
         holder.wait()
-    packs.install(world.new_pack, folder, world.trusted)        # the dead holder's lock is gone
+    updates.install(world.new_pack, folder, world.trusted)        # the dead holder's lock is gone
     assert active_version(folder) == h.NEW_VERSION
 
 
 def test_a_second_install_from_the_same_process_is_refused(world, folder):
     with folder.locked():
-        with pytest.raises(packs.PackError) as info:
-            packs.install(world.new_pack, folder, world.trusted)
+        with pytest.raises(updates.PackError) as info:
+            updates.install(world.new_pack, folder, world.trusted)
     assert info.value.code == "busy"
 
 
 def test_several_trusted_keys_at_once(world, tmp_path):
     """During a key rotation the app trusts the old and the new key; each pack names the one it used."""
     keys = shutil.copytree(world.trusted_dir, tmp_path / "keys")
-    other = packs.generate_key(tmp_path / "new-key", "Central office, next year", h.PASSPHRASE)
+    other = updates.generate_key(tmp_path / "new-key", "Central office, next year", h.PASSPHRASE)
     shutil.copy(other.public_path, keys)
-    signing = packs.load_signing_key(other.private_path, h.PASSPHRASE)
+    signing = updates.load_signing_key(other.private_path, h.PASSPHRASE)
     pack = tmp_path / "rotated.mdpack"
-    packs.build_pack(world.new_ds, signing, h.CHANGELOG, pack)
-    trusted = packs.load_trusted_keys(keys)
+    updates.build_pack(world.new_ds, signing, h.CHANGELOG, pack)
+    trusted = updates.load_trusted_keys(keys)
     assert sorted(trusted) == sorted([world.key.key_id, signing.key_id])
-    assert packs.verify_pack(pack, trusted).key_id == signing.key_id
-    assert packs.verify_pack(world.new_pack, trusted).key_id == world.key.key_id
-    with pytest.raises(packs.PackError) as info:
-        packs.verify_pack(pack, world.trusted)           # before the app ships the new key
+    assert updates.verify_pack(pack, trusted).key_id == signing.key_id
+    assert updates.verify_pack(world.new_pack, trusted).key_id == world.key.key_id
+    with pytest.raises(updates.PackError) as info:
+        updates.verify_pack(pack, world.trusted)           # before the app ships the new key
     assert info.value.code == "untrusted_key"
 
 
@@ -417,16 +418,16 @@ def test_an_edited_trusted_key_file_is_refused(world, tmp_path):
     keys = shutil.copytree(world.trusted_dir, tmp_path / "keys")
     pub = next(keys.glob("*.pub"))
     data = json.loads(pub.read_text())
-    data["public_key"] = packs.base64.b64encode(packs.raw_public(world.other_key.private_key.public_key())).decode()
+    data["public_key"] = base64.b64encode(updates.raw_public(world.other_key.private_key.public_key())).decode()
     pub.write_text(json.dumps(data))
-    with pytest.raises(packs.PackError) as info:
-        packs.load_trusted_keys(keys)
+    with pytest.raises(updates.PackError) as info:
+        updates.load_trusted_keys(keys)
     assert info.value.code == "trust_store"
 
 
 def test_the_app_ships_valid_public_keys_only():
-    shipped = packs.trusted_keys_dir()
-    keys = packs.load_trusted_keys()
+    shipped = updates.trusted_keys_dir()
+    keys = updates.load_trusted_keys()
     assert keys, "resources/keys/ holds no trusted key"
     assert sorted(p.stem for p in shipped.glob("*.pub")) == sorted(keys)
     leaked = [p.name for p in shipped.iterdir()
@@ -466,19 +467,19 @@ def test_a_new_app_with_newer_bundled_data_is_not_hidden_by_an_older_update(worl
     shutil.copytree(world.new_ds, share)
     assert resolve_active(share, folder.path, world.new_ds).source == "shared"
     # an installed update that cannot be opened loses to data that can
-    packs.install(world.new_pack, folder, world.trusted)
+    updates.install(world.new_pack, folder, world.trusted)
     (folder.locate() / DATASET_FILE).write_bytes(b"not a database")
     assert resolve_active(None, folder.path, world.old_ds).source == "bundled"
 
 
 def test_passphrase_rules(world, tmp_path):
-    with pytest.raises(packs.PackError) as info:
-        packs.generate_key(tmp_path, "x", "short")
+    with pytest.raises(updates.PackError) as info:
+        updates.generate_key(tmp_path, "x", "short")
     assert info.value.code == "passphrase" and not list(tmp_path.iterdir())
     private = next((world.base / "keys").glob("*.p12"))
     assert oct(private.stat().st_mode & 0o777) == "0o600"
-    with pytest.raises(packs.PackError) as info:
-        packs.load_signing_key(private, "wrong passphrase entirely")
+    with pytest.raises(updates.PackError) as info:
+        updates.load_signing_key(private, "wrong passphrase entirely")
     assert info.value.code == "passphrase"
 
 
@@ -525,16 +526,16 @@ def test_install_killed_at_every_step(world, folder, userdata, tmp_path, step, p
 
     # the next install goes through (the dead process's lock is free) and clears what it left
     if switched:
-        with pytest.raises(packs.PackError) as info:
-            packs.install(world.new_pack, folder, world.trusted)
+        with pytest.raises(updates.PackError) as info:
+            updates.install(world.new_pack, folder, world.trusted)
         assert info.value.code == "not_newer"
     else:
-        packs.install(world.new_pack, folder, world.trusted)
+        updates.install(world.new_pack, folder, world.trusted)
     assert active_version(folder) == h.NEW_VERSION
     pointer = folder.pointer()
     assert sorted(p.name for p in folder.path.iterdir()) == sorted(
         [POINTER_FILE, LOCK_FILE, pointer.active, pointer.previous])
-    assert packs.rollback(folder).to_version == h.OLD_VERSION
+    assert updates.rollback(folder).to_version == h.OLD_VERSION
 
 
 # =========================================================================== CLI

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 import pack_helpers as h
-from desktop.core import packs
+from desktop.core import updates
 from desktop.core.datasets import DataFolder
 from desktop.core.store import Store
 from desktop.ui.update_dialog import (UpdateDialog, install_data_update, overall_percent,
@@ -79,7 +79,7 @@ def test_install_shows_progress_then_whats_new(qtbot, world, folder, userdata):
     run_dialog(qtbot, dialog)
     steps = dialog.steps_seen
     assert dialog.state == "done", dialog.error
-    assert steps == list(packs.STEPS)
+    assert steps == list(updates.STEPS)
     assert dialog.bar.value() == 100
     assert dialog.pages.currentIndex() == 1
     assert dialog.headline.text() == "Data 2026.11.2 is installed (it replaces 2026.11.1)."
@@ -98,7 +98,7 @@ def test_install_shows_progress_then_whats_new(qtbot, world, folder, userdata):
 
 def test_a_refused_update_says_why_and_changes_nothing(qtbot, world, folder, userdata, tmp_path):
     pack = tmp_path / "other.mdpack"
-    packs.build_pack(world.new_ds, world.other_key, h.CHANGELOG, pack)
+    updates.build_pack(world.new_ds, world.other_key, h.CHANGELOG, pack)
     before, user_before = h.snapshot(folder.path), h.snapshot(userdata.parent)
     dialog = run_dialog(qtbot, UpdateDialog(pack, folder, None, "en", world.trusted))
     assert dialog.state == "failed" and dialog.pages.currentIndex() == 2
@@ -120,7 +120,7 @@ def test_the_dialog_stays_open_while_installing(qtbot, world, folder):
 
 
 def test_progress_is_monotonic_over_the_steps():
-    values = [overall_percent(step, done, 4) for step in packs.STEPS for done in range(5)]
+    values = [overall_percent(step, done, 4) for step in updates.STEPS for done in range(5)]
     assert values == sorted(values) and values[0] == 0 and values[-1] == 100
 
 
@@ -145,7 +145,7 @@ def test_menu_install_then_revert(qtbot, world, folder, userdata):
 
 
 def test_revert_can_be_declined(qtbot, world, folder):
-    packs.install(world.new_pack, folder, world.trusted)
+    updates.install(world.new_pack, folder, world.trusted)
     with ModalDriver({"revertConfirm": QMessageBox.No}):
         assert revert_to_previous_data(None, None, folder.path, None) is None
     assert active_version(folder) == h.NEW_VERSION

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QStackedWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ..core import packs
+from ..core import updates
 from ..core.datasets import DataFolder, DataFolderError, install_folder
 from ..core.i18n import N_, _
 from ..core.store import DatasetError
@@ -45,7 +45,7 @@ CHANGE_LABELS = {"added": N_("added"), "changed": N_("changed"), "removed": N_("
 
 
 def overall_percent(step: str, done: int, total: int) -> int:
-    before = sum(STEP_WEIGHTS[s] for s in packs.STEPS[:packs.STEPS.index(step)])
+    before = sum(STEP_WEIGHTS[s] for s in updates.STEPS[:updates.STEPS.index(step)])
     part = STEP_WEIGHTS[step] * (done / total if total else 1)
     return min(100, round(100 * (before + part) / sum(STEP_WEIGHTS.values())))
 
@@ -71,9 +71,9 @@ class _InstallJob:
 
     def _run(self) -> None:
         try:
-            result = packs.install(self.pack, self.folder, self.trusted, baseline=self.baseline,
-                                   progress=self._progress)
-        except packs.PackError as exc:
+            result = updates.install(self.pack, self.folder, self.trusted, baseline=self.baseline,
+                                     progress=self._progress)
+        except updates.PackError as exc:
             log.info("data update %s refused: %s", self.pack, exc.code)
             self.reports.put(("failed", exc.message))
             return
@@ -83,7 +83,7 @@ class _InstallJob:
                                           "data is unchanged.").format(reason=exc)))
             return
         try:
-            diff = packs.diff_datasets(result.old_dir, result.new_dir)
+            diff = updates.diff_datasets(result.old_dir, result.new_dir)
         except DatasetError:
             diff = None          # the old data could not be read for comparison; the install stands
         log.info("installed data %s into %s", result.manifest.dataset_version, result.folder)
@@ -101,8 +101,8 @@ class UpdateDialog(QDialog):
         self.setMinimumSize(560, 420)
         self.pack, self.lang = Path(pack), lang
         self.state = "idle"
-        self.result_value: packs.InstallResult | None = None
-        self.diff: packs.DatasetDiff | None = None
+        self.result_value: updates.InstallResult | None = None
+        self.diff: updates.DatasetDiff | None = None
         self.error = ""
 
         self.pages = QStackedWidget(self)
@@ -214,7 +214,7 @@ class UpdateDialog(QDialog):
         self.step_label.setText(_(STEP_LABELS.get(step, step)))
         self.bar.setValue(overall_percent(step, done, total))
 
-    def _on_success(self, result: packs.InstallResult, diff: packs.DatasetDiff | None) -> None:
+    def _on_success(self, result: updates.InstallResult, diff: updates.DatasetDiff | None) -> None:
         self.state, self.result_value, self.diff = "done", result, diff
         manifest = result.manifest
         if result.old_version:
@@ -228,7 +228,7 @@ class UpdateDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.buttons.setEnabled(True)
 
-    def _fill_changes(self, diff: packs.DatasetDiff | None) -> None:
+    def _fill_changes(self, diff: updates.DatasetDiff | None) -> None:
         self.changes.clear()
         if diff is None:
             QTreeWidgetItem(self.changes, [_("The earlier data could not be read, so the changes cannot be "
@@ -261,7 +261,7 @@ class UpdateDialog(QDialog):
 def choose_pack_file(parent: QWidget | None) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
         parent, _("Install data update"), "", _("Migrant Desk data updates (*{suffix})").format(
-            suffix=packs.PACK_SUFFIX))
+            suffix=updates.PACK_SUFFIX))
     return Path(path) if path else None
 
 
@@ -275,7 +275,7 @@ def _target_folder(parent, shared_folder, data_folder) -> DataFolder | None:
 
 def install_data_update(parent: QWidget | None, shared_folder: Path | str | None, data_folder: Path,
                         baseline: Path | None, lang: str = "ru", pack_path: Path | None = None,
-                        trusted: dict | None = None) -> packs.InstallResult | None:
+                        trusted: dict | None = None) -> updates.InstallResult | None:
     """File → Install data update…: pick a pack, install it with progress, show what's new.
 
     Returns the InstallResult (reopen the data from `result.new_dir`), or None when nothing changed."""
@@ -292,13 +292,13 @@ def install_data_update(parent: QWidget | None, shared_folder: Path | str | None
 
 
 def revert_to_previous_data(parent: QWidget | None, shared_folder: Path | str | None, data_folder: Path,
-                            baseline: Path | None) -> packs.RollbackResult | None:
+                            baseline: Path | None) -> updates.RollbackResult | None:
     """Help → Revert to previous data: confirm, switch back, say what is in use now."""
     title = _("Revert to previous data")
     folder = _target_folder(parent, shared_folder, data_folder)
     if folder is None:
         return None
-    target = packs.rollback_target(folder, baseline)
+    target = updates.rollback_target(folder, baseline)
     if target is None:
         _message(parent, QMessageBox.Information, title, _(
             "There is no earlier data to go back to: only the data from before the last update can be "
@@ -314,8 +314,8 @@ def revert_to_previous_data(parent: QWidget | None, shared_folder: Path | str | 
         return None
     QGuiApplication.setOverrideCursor(Qt.WaitCursor)
     try:
-        result = packs.rollback(folder, baseline)
-    except packs.PackError as exc:
+        result = updates.rollback(folder, baseline)
+    except updates.PackError as exc:
         QGuiApplication.restoreOverrideCursor()
         _message(parent, QMessageBox.Warning, title, exc.message, "revertFailed")
         return None
