@@ -80,7 +80,7 @@ def memory() -> dict[str, float]:
     from desktop.core.content import load_content
     from desktop.dataset import open_dataset
 
-    store, index = open_dataset(paths.bundled_dataset_dir())
+    _store, index = open_dataset(paths.bundled_dataset_dir())
     qs = queries(load_content(paths.content_dir()), 1000)
     for q in qs[:100]:
         index.search(q, lang="ru")

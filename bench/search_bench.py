@@ -17,20 +17,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling corpus module
 
-from corpus import queries, synthetic_content, typo  # noqa: E402
+from corpus import queries, synthetic_content, typo
 
-from desktop import paths  # noqa: E402
-from desktop.core import model as m  # noqa: E402
-from desktop.core.build import write_dataset  # noqa: E402
-from desktop.core.search import SearchIndex, build_index  # noqa: E402
-from desktop.core.store import Store  # noqa: E402
+from desktop import paths
+from desktop.core import model as m
+from desktop.core.build import write_dataset
+from desktop.core.search import SearchIndex, build_index
+from desktop.core.store import Store
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def folder_size(path: Path) -> int:

@@ -80,7 +80,7 @@ def release_time() -> dt.datetime:
                                    text=True, check=True).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             epoch = ""
-    return dt.datetime.fromtimestamp(int(epoch) if epoch else time.time(), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(epoch) if epoch else time.time(), dt.UTC)
 
 
 def maintainer() -> str:

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import build  # noqa: E402  (packaging/build.py: version, names, paths)
-from paint_timer import BARE_WINDOW, NoWindow, first_paint, paint_once, stop  # noqa: E402  (bench/paint_timer.py)
+import build
+from paint_timer import BARE_WINDOW, NoWindow, first_paint, paint_once, stop
 
 ROOT = build.ROOT
 LAUNCHER = Path("/usr/bin") / build.NAME
