@@ -1,0 +1,92 @@
+"""The index folder: build it from a dataset (aside, then swapped in), and tell whether it is usable.
+
+The index lives in a folder with a small JSON stamp holding the dataset's content hash; an index whose
+stamp is missing, different or unreadable is rebuilt from the SQLite file.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from whoosh import index as windex
+
+from ..store import Store
+from .analysis import make_schema
+from .documents import record_document, spelling_words
+from .scores import SCORES_FILE, open_scores, write_score_tables
+
+INDEX_FORMAT = 3
+STAMP_FILE = "migrant-desk-index.json"
+VOCABULARY_FILE = "vocabulary.json"
+
+Progress = Callable[[int, int], None]
+
+
+def read_stamp(index_dir: Path) -> dict | None:
+    try:
+        return json.loads((index_dir / STAMP_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def index_state(store: Store, index_dir: Path) -> str:
+    """'ok', 'missing', 'stale' or 'corrupt' for the index in `index_dir` against `store`."""
+    if not index_dir.is_dir():
+        return "corrupt" if index_dir.exists() else "missing"
+    stamp = read_stamp(index_dir)
+    if stamp is None or not windex.exists_in(str(index_dir)) or not (index_dir / SCORES_FILE).is_file():
+        return "corrupt" if any(index_dir.iterdir()) else "missing"
+    if stamp.get("content_hash") != store.meta().get("content_hash") or stamp.get("format") != INDEX_FORMAT:
+        return "stale"
+    try:
+        ix = windex.open_dir(str(index_dir))
+        with ix.searcher() as searcher:
+            if searcher.doc_count() != len(store.ids()):
+                return "corrupt"
+        ix.close()
+        scores = open_scores(index_dir)
+        try:
+            scores.execute("SELECT field, term, ids, scores, bits FROM terms LIMIT 1").fetchall()
+        finally:
+            scores.close()
+    except Exception:  # whoosh raises many kinds on damaged files; sqlite3.DatabaseError on a damaged table
+        return "corrupt"
+    return "ok"
+
+
+def build_index(store: Store, index_dir: Path, progress: Progress | None = None) -> Path:
+    """Write a fresh index for `store` into `index_dir` (built aside, then swapped in)."""
+    index_dir = Path(index_dir)
+    tmp = index_dir.with_name(index_dir.name + ".building")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    ix = windex.create_in(str(tmp), make_schema())
+    ids = store.ids()
+    region_names = {r.code: r.name for r in store.regions()}
+    writer = ix.writer(limitmb=256)
+    vocabulary: Counter[str] = Counter()
+    for n, record_id in enumerate(ids, 1):
+        doc = record_document(store.record(record_id), store, region_names)
+        vocabulary.update(spelling_words(doc))
+        writer.add_document(**doc)
+        if progress and (n % 50 == 0 or n == len(ids)):
+            progress(n, len(ids))
+    writer.commit()
+    ix.close()
+    write_score_tables(tmp)
+    # the typo corrector's word list: every word with the number of records it appears in
+    (tmp / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary.items()), ensure_ascii=False),
+                                       encoding="utf-8")
+    (tmp / STAMP_FILE).write_text(json.dumps({"format": INDEX_FORMAT,
+                                              "content_hash": store.meta().get("content_hash"),
+                                              "documents": len(ids)}), encoding="utf-8")
+    old = index_dir.with_name(index_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if index_dir.exists():
+        index_dir.rename(old)
+    tmp.rename(index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return index_dir
