@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.core import updates  # noqa: E402
-from desktop.core.datasets import DataFolder, resolve_active  # noqa: E402
-from desktop.core.search import SearchIndex, index_state, read_stamp  # noqa: E402
-from desktop.core.store import Store  # noqa: E402
+from desktop.core import updates
+from desktop.core.datasets import DataFolder, resolve_active
+from desktop.core.search import SearchIndex, index_state, read_stamp
+from desktop.core.store import Store
 
 
 def pausing_at(step: str, phase: str, signal_file: Path):

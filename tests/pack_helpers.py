@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import make_content_tree
+
 from desktop import paths
 from desktop.core import updates
 from desktop.core.build import DATASET_FILE, build

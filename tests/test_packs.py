@@ -14,14 +14,22 @@ import time
 import zipfile
 from pathlib import Path
 
+import pack_helpers as h
 import pytest
 
-import pack_helpers as h
 from desktop import cli_pack
 from desktop.core import updates
 from desktop.core.build import DATASET_FILE
-from desktop.core.datasets import (LOCK_FILE, POINTER_FILE, DataFolder, DataFolderError, Pointer,
-                                   install_folder, resolve_active, updates_folder)
+from desktop.core.datasets import (
+    LOCK_FILE,
+    POINTER_FILE,
+    DataFolder,
+    DataFolderError,
+    Pointer,
+    install_folder,
+    resolve_active,
+    updates_folder,
+)
 from desktop.core.search import SearchIndex, index_state
 from desktop.core.store import DatasetError, Store
 
@@ -391,9 +399,8 @@ def test_a_second_install_at_the_same_time_is_refused(world, folder, userdata):
 
 
 def test_a_second_install_from_the_same_process_is_refused(world, folder):
-    with folder.locked():
-        with pytest.raises(updates.PackError) as info:
-            updates.install(world.new_pack, folder, world.trusted)
+    with folder.locked(), pytest.raises(updates.PackError) as info:
+        updates.install(world.new_pack, folder, world.trusted)
     assert info.value.code == "busy"
 
 

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import shutil
 
+import pack_helpers as h
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-import pack_helpers as h
 from desktop.core import updates
 from desktop.core.datasets import DataFolder
 from desktop.core.store import Store
-from desktop.ui.update_dialog import (UpdateDialog, install_data_update, overall_percent,
-                                      revert_to_previous_data)
+from desktop.ui.update_dialog import UpdateDialog, install_data_update, overall_percent, revert_to_previous_data
 
 
 @pytest.fixture(scope="module")

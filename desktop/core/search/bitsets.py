@@ -1,7 +1,7 @@
 """Sets of documents as bitsets (Python ints): union, intersection and counting run in C."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def bitset(ids: Iterable[int], n: int) -> int:

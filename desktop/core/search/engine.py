@@ -7,11 +7,11 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from heapq import nlargest
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable
 
 from whoosh import index as windex
 from whoosh.automata.fsa import find_all_matches
@@ -68,7 +68,7 @@ class SearchIndex:
 
     @classmethod
     def open(cls, store: Store, index_dir: Path, fallback_dir: Path | None = None,
-             progress: Progress | None = None) -> "SearchIndex":
+             progress: Progress | None = None) -> SearchIndex:
         """Open the index, rebuilding it when missing, stale or unreadable; never fails because of it.
 
         When `index_dir` cannot be written (an installed, read-only dataset), the index is rebuilt in
@@ -266,7 +266,7 @@ class SearchIndex:
             results.hits = [self._hit(docnum, score, lang, matched) for docnum, score in hits[:limit]]
         return results
 
-    def _run(self, parts: list["Part"], allowed: int, depth: int, all_words: bool, bonus: int = 0):
+    def _run(self, parts: list[Part], allowed: int, depth: int, all_words: bool, bonus: int = 0):
         """(matching documents, the best `depth` as (docnum, score)) for all or any of the parts.
 
         Scoring is BM25F over per-term score tables read once from the index's postings and cached:
@@ -289,7 +289,7 @@ class SearchIndex:
                         if i < len(ids) and ids[i] == docnum:
                             scores[docnum] = scores.get(docnum, 0.0) + term_scores[i] * boost
                 else:
-                    for docnum, score in zip(ids, term_scores):
+                    for docnum, score in zip(ids, term_scores, strict=True):
                         if docnum in candidates:
                             scores[docnum] = scores.get(docnum, 0.0) + score * boost
         for docnum in doc_numbers(bonus & docs) if bonus else ():

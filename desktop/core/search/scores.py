@@ -49,7 +49,7 @@ def write_score_tables(index_dir: Path) -> None:
                     ids, weights = _postings(reader, fieldname, term)
                     factor = boost * (log(n / (len(ids) + 1)) + 1) * (BM25_K1 + 1)
                     scores = array("f", [factor * kind_weight[d] * tf / (tf + norm[d])
-                                         for d, tf in zip(ids, weights)])
+                                         for d, tf in zip(ids, weights, strict=True)])
                     ids = array("i", ids)
                     bits = bitset(ids, n).to_bytes(n // 8 + 1, "little") if len(ids) * 32 > n else None
                     rows.append((fieldname, term, le_bytes(ids), le_bytes(scores), bits))

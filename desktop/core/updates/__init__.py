@@ -15,13 +15,40 @@ from __future__ import annotations
 
 from .diff import DatasetDiff, RecordChange, diff_datasets
 from .errors import PackError
-from .install import (STEPS, InstallResult, Progress, RollbackResult, install, installed_manifest, rollback,
-                      rollback_target)
-from .keys import (KeyFiles, SigningKey, TrustedKey, generate_key, key_id_of, load_signing_key,
-                   load_trusted_keys, raw_public, read_public_key, trusted_keys_dir)
+from .install import (
+                      STEPS,
+                      InstallResult,
+                      Progress,
+                      RollbackResult,
+                      install,
+                      installed_manifest,
+                      rollback,
+                      rollback_target,
+)
+from .keys import (
+                      KeyFiles,
+                      SigningKey,
+                      TrustedKey,
+                      generate_key,
+                      key_id_of,
+                      load_signing_key,
+                      load_trusted_keys,
+                      raw_public,
+                      read_public_key,
+                      trusted_keys_dir,
+)
 from .manifest import FileEntry, Manifest, read_changelog
-from .packfile import (DATASET_ENTRY, MANIFEST, PACK_SUFFIX, SIGNATURE, OpenPack, build_pack,
-                       check_compatible, verify_pack, write_pack)
+from .packfile import (
+                      DATASET_ENTRY,
+                      MANIFEST,
+                      PACK_SUFFIX,
+                      SIGNATURE,
+                      OpenPack,
+                      build_pack,
+                      check_compatible,
+                      verify_pack,
+                      write_pack,
+)
 
 __all__ = [
     "DATASET_ENTRY", "MANIFEST", "PACK_SUFFIX", "SIGNATURE", "STEPS",

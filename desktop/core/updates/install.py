@@ -11,9 +11,9 @@ import json
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..datasets import DataFolder, DataFolderError, Pointer, fsync_dir, holds_dataset
 from ..i18n import _

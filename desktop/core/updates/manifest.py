@@ -43,7 +43,7 @@ class Manifest:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Manifest":
+    def from_dict(cls, data: dict) -> Manifest:
         """Check every field's shape (after the signature is verified); ValueError names the field."""
         def need(key, kind):
             value = data.get(key)

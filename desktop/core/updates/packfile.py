@@ -21,8 +21,8 @@ import shutil
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from cryptography.exceptions import InvalidSignature
 
@@ -61,8 +61,8 @@ def _sha256_file(path: Path) -> tuple[str, int]:
 
 def _created_at() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
-              else _dt.datetime.now(_dt.timezone.utc))
+    moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch
+              else _dt.datetime.now(_dt.UTC))
     return moment.replace(microsecond=0).isoformat()
 
 
