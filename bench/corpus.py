@@ -36,7 +36,8 @@ def synthetic_content(n: int, seed: int = 7) -> Content:
     rng = random.Random(seed)
     regions = [r.code for r in real.regions]
     out = Content(regions=real.regions, countries=real.countries,
-                  federal_districts=real.federal_districts, dataset_version="2099.01.1")
+                  federal_districts=real.federal_districts, topic_words=real.topic_words,
+                  dataset_version="2099.01.1")
     kinds = ["procedure", "agreement", "contact"]
     for i in range(n):
         kind = kinds[i % 3]

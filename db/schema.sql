@@ -1,6 +1,7 @@
 -- Migrant Desk dataset schema. Written by `migrant-desk build`, opened read-only by the app.
 -- Localised values that are only displayed (never filtered on) are JSON objects {lang: text}.
--- Bump SCHEMA_VERSION in desktop/core/build.py when this file changes incompatibly.
+-- Bump SCHEMA_VERSION in desktop/core/store.py when this file changes incompatibly (a new table an older
+-- app can ignore is compatible).
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -25,6 +26,15 @@ CREATE TABLE regions (
     name             TEXT NOT NULL,        -- JSON {lang: name}
     name_ru          TEXT NOT NULL,
     name_en          TEXT NOT NULL
+);
+
+-- the everyday words of each procedure topic, indexed with a procedure's title (db/content/topics.yaml).
+-- Added within schema 1: a dataset built before it has no such table, and its index has no topic words.
+CREATE TABLE topic_words (
+    topic TEXT NOT NULL,
+    lang  TEXT NOT NULL,
+    words TEXT NOT NULL,                   -- words separated by spaces
+    PRIMARY KEY (topic, lang)
 );
 
 CREATE TABLE records (

@@ -15,11 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REFERENCE_FILES = ("regions.yaml", "countries.yaml")
+REFERENCE_FILES = ("regions.yaml", "countries.yaml", "topics.yaml")
 
 
 def make_content_tree(dest: Path) -> Path:
-    """A small valid content tree: the test records plus the real regions and countries."""
+    """A small valid content tree: the test records plus the real regions, countries and topic words."""
     shutil.copytree(FIXTURES / "content", dest)
     for name in REFERENCE_FILES:
         shutil.copy(paths.content_dir() / name, dest / name)

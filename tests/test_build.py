@@ -96,7 +96,7 @@ def test_build_refuses_invalid_content_and_keeps_the_old_dataset(content_tree, t
 
 
 def test_missing_dataset_gives_a_clear_error(tmp_path):
-    with pytest.raises(DatasetError, match="No dataset at .*make dataset"):
+    with pytest.raises(DatasetError, match=r"No dataset at .*make dataset"):
         Store(tmp_path)
 
 

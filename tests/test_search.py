@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -158,3 +159,30 @@ SYNTAX = st.sampled_from(["AND", "OR", "NOT", "(", ")", '"', "*", "?", "~", "^",
 def test_any_string_is_a_valid_query(index, query):
     results = index.search(query, Filters(citizenship="UZ"), lang="uz", limit=5)
     assert results.total >= len(results.hits)
+
+
+def test_topic_words_come_from_the_dataset(fixture_dataset, index):
+    """The words of db/content/topics.yaml travel in the dataset, so a pack's data rebuilds the same index."""
+    with Store(fixture_dataset) as store:
+        words = store.topic_words()
+    assert words["registration"]["uz"] == "roʻyxatdan oʻtish migratsiya hisobi"
+    assert ids(index.search("migratsiya")) == ["test-procedure"]     # a topic word the record's text lacks
+
+
+def test_a_dataset_built_before_topic_words_still_gets_an_index(fixture_dataset, tmp_path):
+    """An installed update built before topics.yaml (no topic_words table) keeps working, without topic words."""
+    old = tmp_path / "old"
+    shutil.copytree(fixture_dataset, old, ignore=shutil.ignore_patterns("index*"))
+    conn = sqlite3.connect(old / "reference.sqlite")
+    conn.execute("DROP TABLE topic_words")
+    conn.commit()
+    conn.close()
+    with Store(old) as store:
+        assert store.topic_words() == {}
+        ix = SearchIndex.open(store, old / "index")
+        try:
+            assert index_state(store, old / "index") == "ok"
+            assert ids(ix.search("регистрация"))[:1] == ["test-procedure"]   # its own title still finds it
+            assert ids(ix.search("migratsiya")) == []
+        finally:
+            ix.close()

@@ -37,6 +37,7 @@ def content_hash(content: Content) -> str:
         "regions": [dataclasses.asdict(r) for r in content.regions],
         "countries": [dataclasses.asdict(c) for c in content.countries],
         "federal_districts": content.federal_districts,
+        "topic_words": content.topic_words,
         "dataset_version": content.dataset_version,
     }
     return hashlib.sha256(dumps(payload).encode("utf-8")).hexdigest()
@@ -44,8 +45,8 @@ def content_hash(content: Content) -> str:
 
 def _built_at() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
-              else _dt.datetime.now(_dt.timezone.utc))
+    moment = (_dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch
+              else _dt.datetime.now(_dt.UTC))
     return moment.replace(microsecond=0).isoformat()
 
 
@@ -78,7 +79,7 @@ def _rows(content: Content) -> dict[str, list[dict]]:
     t: dict[str, list[dict]] = {name: [] for name in (
         "countries", "federal_districts", "regions", "records", "texts", "record_citizenships",
         "record_regions", "parties", "steps", "deadlines", "documents", "fees", "legal_basis",
-        "contacts", "contact_regions", "phones", "links", "sources", "notes")}
+        "contacts", "contact_regions", "phones", "links", "sources", "notes", "topic_words")}
     for c in content.countries:
         t["countries"].append({"code": c.code, "name": dumps(c.name), "citizenship": int(c.citizenship),
                                "eaeu": int(c.eaeu)})
@@ -87,6 +88,9 @@ def _rows(content: Content) -> dict[str, list[dict]]:
     for r in content.regions:
         t["regions"].append({"code": r.code, "federal_district": r.federal_district, "name": dumps(r.name),
                              "name_ru": r.name.get("ru", ""), "name_en": r.name.get("en", "")})
+    for topic in sorted(content.topic_words):
+        t["topic_words"] += [{"topic": topic, "lang": lang, "words": words}
+                             for lang, words in sorted(content.topic_words[topic].items())]
     for owner, sources in sorted(content.reference_sources.items()):
         for i, s in enumerate(sources, 1):
             t["sources"].append({"record_id": owner, "position": i, "source_id": s.id, "url": s.url,

@@ -74,7 +74,7 @@ class Store:
         return dict(self._meta)
 
     def counts(self) -> dict[str, int]:
-        counts = {kind: 0 for kind in m.KINDS}
+        counts = dict.fromkeys(m.KINDS, 0)
         counts.update({r["kind"]: r["n"] for r in self._all(
             "SELECT kind, count(*) AS n FROM records GROUP BY kind")})
         return counts
@@ -89,6 +89,16 @@ class Store:
 
     def federal_districts(self) -> dict[str, dict]:
         return {r["code"]: _json(r["name"]) for r in self._all("SELECT * FROM federal_districts")}
+
+    def topic_words(self) -> dict[str, dict[str, str]]:
+        """topic -> {lang: everyday words}; empty for a dataset built before topic words were data (it has
+        no such table, and stays usable: its index is built without them)."""
+        if not self._all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'topic_words'"):
+            return {}
+        words: dict[str, dict[str, str]] = {}
+        for r in self._all("SELECT topic, lang, words FROM topic_words ORDER BY topic, lang"):
+            words.setdefault(r["topic"], {})[r["lang"]] = r["words"]
+        return words
 
     def ids(self, kind: str | None = None) -> list[str]:
         if kind:

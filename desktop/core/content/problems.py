@@ -34,6 +34,7 @@ class Content:
     countries: list[m.Country] = field(default_factory=list)
     federal_districts: dict[str, dict] = field(default_factory=dict)
     reference_sources: dict[str, list[m.Source]] = field(default_factory=dict)
+    topic_words: dict[str, dict[str, str]] = field(default_factory=dict)  # topic -> {lang: words}
     dataset_version: str = ""
     problems: list[Problem] = field(default_factory=list)
 

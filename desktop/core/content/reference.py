@@ -1,4 +1,5 @@
-"""The reference files beside the records: regions (with federal districts) and countries."""
+"""The reference files beside the records: regions (with federal districts), countries, and the everyday
+words of each procedure topic."""
 from __future__ import annotations
 
 import re
@@ -72,3 +73,30 @@ def load_countries(path: Path, content: Content) -> None:
         content.countries.append(m.Country(code, c.localtext(p + ("name",), ctry.get("name"), required=True) or {},
                                            citizenship=c.boolean(p + ("citizenship",), ctry.get("citizenship")),
                                            eaeu=c.boolean(p + ("eaeu",), ctry.get("eaeu"))))
+
+
+def load_topics(path: Path, content: Content) -> None:
+    """topics.yaml: for each topic code, its everyday words in every language (indexed with the title)."""
+    data, lines, problems = load_yaml(path)
+    content.problems.extend(problems)
+    if not isinstance(data, dict):
+        if data is not None:
+            content.problems.append(Problem(str(path), 1, "topics", "-", "must be a mapping"))
+        return
+    c = Checker(path, {"id": "topics"}, lines, content.problems)
+    c.keys((), data, {"topics"}, {"topics"})
+    topics = c.mapping(("topics",), data.get("topics") or {}, "a mapping of topic codes to their words")
+    for code, words in (topics or {}).items():
+        p = ("topics", code)
+        if code not in m.TOPICS:
+            c.err(p, f"unknown topic code '{code}' (use {', '.join(m.TOPICS)})")
+            continue
+        if c.mapping(p, words, "a map of language to words") is None:
+            continue
+        texts = c.localtext(p, words, required=True) or {}
+        for lang in m.LANGS:
+            value = words.get(lang)
+            if lang not in texts and (value is None or isinstance(value, str)):  # other types: "must be text"
+                c.err(p + (lang,), "missing required field")
+        if texts:
+            content.topic_words[code] = texts

@@ -9,7 +9,7 @@ from .. import model as m
 from .checker import Checker
 from .problems import Content, Problem
 from .records import KIND_DIRS, check_record
-from .reference import load_countries, load_regions
+from .reference import load_countries, load_regions, load_topics
 from .yaml_lines import load_yaml
 
 
@@ -20,7 +20,8 @@ def load_content(root: Path | str) -> Content:
     if not root.is_dir():
         content.problems.append(Problem(str(root), 1, "-", "-", "content folder not found"))
         return content
-    for name, loader in (("regions.yaml", load_regions), ("countries.yaml", load_countries)):
+    for name, loader in (("regions.yaml", load_regions), ("countries.yaml", load_countries),
+                         ("topics.yaml", load_topics)):
         path = root / name
         if path.exists():
             loader(path, content)
@@ -96,6 +97,9 @@ def _cross_check(content: Content, checkers, unreadable: set[str]) -> None:
                 checker.err(("links", i, "to"),
                             f"contact_for must point at a contact, '{link.to}' is a {kinds[link.to]}")
         if isinstance(record, m.Procedure):
+            # a topics.yaml that did not load is reported once, not again on every procedure
+            if content.topic_words and record.topic in m.TOPICS and record.topic not in content.topic_words:
+                checker.err(("topic",), f"topic '{record.topic}' has no words in topics.yaml")
             for i, basis in enumerate(record.legal_basis):
                 if basis.to in unreadable:
                     continue

@@ -11,29 +11,13 @@ def _lt(text: m.LocalText | None, lang: str) -> str:
     return (text or {}).get(lang, "")
 
 
-# The everyday names of a procedure's topic, per language (terms of shared/domain/glossary.md). They are
-# indexed with the title, so a one-word query such as "патент" puts the procedure *about* that topic
-# before procedures that merely mention it.
-TOPIC_WORDS = {
-    "registration": {"ru": "регистрация миграционный учёт", "uz": "roʻyxatdan oʻtish migratsiya hisobi",
-                     "ky": "каттоо", "en": "registration"},
-    "patent": {"ru": "патент", "uz": "patent", "ky": "патент", "en": "patent"},
-    "eaeu_work": {"ru": "ЕАЭС", "uz": "YeOII", "ky": "ЕАЭБ", "en": "EAEU"},
-    "stay_limit": {"ru": "срок пребывания", "uz": "boʻlish muddati", "ky": "болуу мөөнөтү", "en": "stay limit"},
-    "registry": {"ru": "РКЛ реестр", "uz": "reyestr", "ky": "реестр", "en": "registry"},
-    "amina": {"ru": "Амина", "uz": "Amina", "ky": "Амина", "en": "Amina"},
-    "amnesty": {"ru": "амнистия легализация", "uz": "amnistiya", "ky": "амнистия", "en": "amnesty legalisation"},
-    "exam": {"ru": "экзамен", "uz": "imtihon", "ky": "экзамен", "en": "exam"},
-    "tax": {"ru": "авансовый платёж НДФЛ", "uz": "avans toʻlovi", "ky": "аванстык төлөм", "en": "advance payment tax"},
-    "medical": {"ru": "медицинское освидетельствование ДМС", "uz": "tibbiy koʻrik", "ky": "медициналык текшерүү",
-                "en": "medical examination insurance"},
-    "school": {"ru": "школа", "uz": "maktab", "ky": "мектеп", "en": "school"},
-    "policy": {"ru": "концепция", "uz": "konsepsiya", "ky": "концепция", "en": "policy concept"},
-}
+def record_document(record: m.Record, store: Store, region_names: dict[str, dict],
+                    topic_words: dict[str, dict[str, str]]) -> dict:
+    """The index document of one record: everything an advisor may type, per language.
 
-
-def record_document(record: m.Record, store: Store, region_names: dict[str, dict]) -> dict:
-    """The index document of one record: everything an advisor may type, per language."""
+    A procedure's title field also holds the everyday words of its topic (`topic_words`, from the
+    dataset), so a one-word query such as "патент" puts the procedure *about* that topic before
+    procedures that merely mention it."""
     doc = {"id": record.id, "kind": record.kind, "status": record.status,
            "verified_on": record.verified_on,
            "titles": {lang: t.title for lang, t in record.texts.items()},
@@ -65,7 +49,7 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
                 parts.append(region_names.get(record.region, {}).get(lang, ""))
         if lang == "en" and record.ref:
             parts.append(record.ref)
-        topic = TOPIC_WORDS.get(getattr(record, "topic", None) or "", {}).get(lang, "")
+        topic = topic_words.get(getattr(record, "topic", None) or "", {}).get(lang, "")
         doc[f"title_{lang}"] = f"{text.title if text else ''} {topic}".strip()
         doc[f"text_{lang}"] = "\n".join(p for p in parts if p)
     return doc

@@ -18,7 +18,8 @@ from .analysis import make_schema
 from .documents import record_document, spelling_words
 from .scores import SCORES_FILE, open_scores, write_score_tables
 
-INDEX_FORMAT = 3
+# 4: topic words come from the dataset (a dataset without them gets an index without them)
+INDEX_FORMAT = 4
 STAMP_FILE = "migrant-desk-index.json"
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -66,10 +67,11 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     ix = windex.create_in(str(tmp), make_schema())
     ids = store.ids()
     region_names = {r.code: r.name for r in store.regions()}
+    topic_words = store.topic_words()
     writer = ix.writer(limitmb=256)
     vocabulary: Counter[str] = Counter()
     for n, record_id in enumerate(ids, 1):
-        doc = record_document(store.record(record_id), store, region_names)
+        doc = record_document(store.record(record_id), store, region_names, topic_words)
         vocabulary.update(spelling_words(doc))
         writer.add_document(**doc)
         if progress and (n % 50 == 0 or n == len(ids)):
