@@ -1,17 +1,27 @@
-"""`python -m desktop` / `migrant-desk`: the GUI without arguments, a subcommand otherwise."""
+"""`python -m desktop` / `migrant-desk`: the GUI without a command, the command otherwise.
+
+The one module outside desktop/ui that starts the window (tests/test_architecture.py keeps it so).
+"""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:
-        # The window, as fast as it can come: the command line's modules are not needed to paint it.
-        from .ui.app import run
-        return run()
-    from . import cli  # argparse only; Qt is imported by the GUI path alone
-    return cli.main(argv)
+    dataset: Path | None = None
+    if argv:
+        from . import cli  # argparse only; Qt is imported by the GUI path alone
+
+        args = cli.parse(argv)
+        if not cli.opens_window(args):
+            return cli.run(args)
+        dataset = args.dataset
+    # The window, as fast as it can come: without arguments the command line's modules are not loaded.
+    from .ui.app import run
+
+    return run(dataset)
 
 
 if __name__ == "__main__":

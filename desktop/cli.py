@@ -1,15 +1,17 @@
-"""Command line: `migrant-desk [validate|build|info]`; no subcommand starts the GUI."""
+"""Command line: `migrant-desk validate|build|info|search|sheet|pack …`, --version, --self-check.
+
+Without a command the arguments ask for the window, which desktop/__main__.py opens."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from . import cli_pack, cli_sheet, paths
+from . import cli_pack, cli_sheet, environment, paths
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="migrant-desk", description=(
+    parser = argparse.ArgumentParser(prog=environment.APPLICATION, description=(
         "Offline reference desk for advisors of Central Asian labour migrants. "
         "Without a command it opens the app window."))
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -134,20 +136,26 @@ def _progress_to_stderr(done: int, total: int) -> None:
           file=sys.stderr)
 
 
-def main(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+def parse(argv: list[str]) -> argparse.Namespace:
+    return _parser().parse_args(argv)
+
+
+def opens_window(args: argparse.Namespace) -> bool:
+    """Whether the arguments ask for the window (no command, only options such as --dataset);
+    desktop/__main__.py then opens it, the one module outside desktop/ui that starts the GUI."""
+    return args.command is None and not args.version and not args.self_check
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out a command (anything `opens_window` says no to)."""
     if args.version:
         from . import __version__
 
-        print(f"migrant-desk {__version__}")
+        print(f"{environment.APPLICATION} {__version__}")
         return 0
     if args.self_check:
         from .selfcheck import run as self_check
 
         return self_check(args.dataset)
-    if args.command is None:
-        from .ui.app import run
-
-        return run(args.dataset)
     return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info,
             "search": cmd_search, "sheet": cli_sheet.run, "pack": cli_pack.run}[args.command](args)

@@ -18,8 +18,12 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import paths
+from . import environment, paths
+
+if TYPE_CHECKING:
+    from .core.datasets import DataFolder
 
 PASSPHRASE_ENV = "MIGRANT_DESK_KEY_PASSPHRASE"
 
@@ -88,22 +92,21 @@ def run(args) -> int:
 
 # --------------------------------------------------------------------------- where data lives
 
-def _locations(args) -> tuple[Path | None, Path, Path]:
-    """(shared folder or None, this computer's folder for updates, bundled dataset), as the app sees them."""
-    bundled = paths.bundled_dataset_dir()
-    if args.data_folder is not None:
-        return None, args.data_folder, bundled
-    from PySide6.QtCore import QCoreApplication
+def _places(args) -> environment.DataPlaces:
+    """Where the app looks for data, or the folder given with --data-folder."""
+    return environment.data_places(data_folder=args.data_folder)
 
-    from .core.datasets import updates_folder
-    from .ui.settings import Settings, data_dir
 
-    if QCoreApplication.instance() is None:
-        # the names the GUI sets, so QStandardPaths gives the same folders without a window
-        QCoreApplication.setOrganizationName("Migrant Desk")
-        QCoreApplication.setApplicationName("migrant-desk")
-    shared = Settings().dataset_folder or None
-    return (Path(shared) if shared else None), updates_folder(data_dir()), bundled
+def _install_folder(places: environment.DataPlaces) -> DataFolder:
+    """The data folder an update goes into (a shared folder that cannot be reached is a plain refusal)."""
+    from .core.datasets import DataFolderError
+    from .core.updates import PackError
+
+    try:
+        return places.install_folder()
+    except DataFolderError as exc:
+        raise PackError(exc.code, exc.message) from exc
+
 
 
 # --------------------------------------------------------------------------- actions
@@ -177,15 +180,10 @@ def _progress(step: str, done: int, total: int) -> None:
 
 
 def _install(args) -> int:
-    from .core.datasets import DataFolderError, install_folder
-    from .core.updates import PackError, diff_datasets, install
+    from .core.updates import diff_datasets, install
 
-    shared, updates, bundled = _locations(args)
-    try:
-        folder = install_folder(shared, updates)
-    except DataFolderError as exc:
-        raise PackError(exc.code, exc.message) from exc
-    result = install(args.file, folder, _trusted(args), baseline=bundled,
+    places = _places(args)
+    result = install(args.file, _install_folder(places), _trusted(args), baseline=places.bundled,
                      allow_downgrade=args.allow_downgrade, progress=_progress)
     was = f" (was {result.old_version})" if result.old_version else ""
     print(f"Installed data {result.manifest.dataset_version}{was} into {result.folder}")
@@ -211,15 +209,10 @@ def print_diff(diff, lang: str) -> None:
 
 
 def _rollback(args) -> int:
-    from .core.datasets import DataFolderError, install_folder
-    from .core.updates import PackError, rollback
+    from .core.updates import rollback
 
-    shared, updates, bundled = _locations(args)
-    try:
-        folder = install_folder(shared, updates)
-    except DataFolderError as exc:
-        raise PackError(exc.code, exc.message) from exc
-    result = rollback(folder, baseline=bundled)
+    places = _places(args)
+    result = rollback(_install_folder(places), baseline=places.bundled)
     target = result.to_version or "none"
     where = result.now_dir if result.now_dir else "the next data in line"
     print(f"Rolled back from data {result.from_version} to {target} ({where})")
@@ -227,16 +220,16 @@ def _rollback(args) -> int:
 
 
 def _status(args) -> int:
-    from .core.datasets import DataFolder, resolve_active
-    from .core.updates import installed_manifest, rollback_target
+    from .core.datasets import DataFolder
     from .core.store import DatasetError, Store
+    from .core.updates import installed_manifest, rollback_target
 
-    shared, updates, bundled = _locations(args)
-    print(f"shared folder:  {shared or '(none set)'}")
-    print(f"updates folder: {updates}")
-    print(f"bundled data:   {bundled}")
+    places = _places(args)
+    print(f"shared folder:  {places.shared or '(none set)'}")
+    print(f"updates folder: {places.installed}")
+    print(f"bundled data:   {places.bundled}")
     try:
-        active = resolve_active(shared, updates, bundled)
+        active = places.active()
         with Store(active.path) as store:
             version = store.meta().get("dataset_version", "?")
     except DatasetError as exc:
@@ -245,7 +238,7 @@ def _status(args) -> int:
     manifest = installed_manifest(active.path)
     origin = f", installed from a pack signed with key {manifest.key_id}" if manifest else ""
     print(f"in use:         data {version} from the {active.source} folder: {active.path}{origin}")
-    target = rollback_target(DataFolder(active.folder), bundled) if active.source != "bundled" else None
+    target = rollback_target(DataFolder(active.folder), places.bundled) if active.source != "bundled" else None
     print("rollback:       " + (f"possible, back to data {target[1] or '(the next data in line)'}"
                                 if target else "not possible"))
     return 0

@@ -13,13 +13,13 @@ PAPERS = ("a4", "letter")
 
 def _lang(value: str) -> str:
     """Accept uz_Cyrl, uz-Cyrl and any letter case."""
-    from .core.languages import SHEET
+    from .core.sheets import SHEET_LANGS
 
     wanted = value.replace("-", "_").lower()
-    for lang in SHEET:
+    for lang in SHEET_LANGS:
         if lang.lower() == wanted:
             return lang
-    raise argparse.ArgumentTypeError(f"choose one of {', '.join(SHEET)}")
+    raise argparse.ArgumentTypeError(f"choose one of {', '.join(SHEET_LANGS)}")
 
 
 def register(subparsers) -> argparse.ArgumentParser:

@@ -1,17 +1,11 @@
-"""Which dataset the app opens, and its search index (rebuilt into the user's cache when needed)."""
+"""Opening a dataset and its search index (rebuilt into the user's cache when needed)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from . import paths
+from . import environment, paths
 from .core.search import Progress, SearchIndex
 from .core.store import Store
-
-
-def user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "migrant-desk"
 
 
 def open_dataset(dataset_dir: Path | None = None, progress: Progress | None = None) -> tuple[Store, SearchIndex]:
@@ -26,5 +20,5 @@ def open_dataset(dataset_dir: Path | None = None, progress: Progress | None = No
 
 def open_index(store: Store, progress: Progress | None = None) -> SearchIndex:
     """The search index of an open dataset: beside it, or rebuilt in the user's cache when needed."""
-    fallback = user_cache_dir() / "index" / store.meta().get("content_hash", "unknown")[:16]
+    fallback = environment.cache_dir() / "index" / store.meta().get("content_hash", "unknown")[:16]
     return SearchIndex.open(store, store.path.parent / "index", fallback_dir=fallback, progress=progress)

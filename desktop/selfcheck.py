@@ -15,11 +15,11 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from . import __version__, paths
+from . import __version__, environment
 
 # (content language, query): one query per language the app searches, Uzbek in both scripts
 SEARCHES = (("ru", "патент"), ("uz", "patent olish"), ("uz", "патент олиш"), ("ky", "каттоо"),
@@ -27,8 +27,6 @@ SEARCHES = (("ru", "патент"), ("uz", "patent olish"), ("uz", "патент
 SHEET_PROCEDURE = "work-patent"     # printed when the dataset has it; otherwise its first procedure
 SHEET_CITIZENSHIP = "UZ"
 MIN_PDF_BYTES = 1000
-# QStandardPaths and QSettings find the user's folders by these names (the GUI sets the same ones)
-ORGANIZATION, APPLICATION = "Migrant Desk", "migrant-desk"
 
 
 class CheckFailed(Exception):
@@ -63,16 +61,8 @@ def locate_dataset(dataset: Path | None) -> Located:
 
     if dataset is not None:
         return Located(Path(dataset), "given with --dataset")
-    from PySide6.QtCore import QCoreApplication
-
-    from .core.datasets import resolve_active, updates_folder
-    from .ui.settings import Settings, data_dir  # QtCore only: no widgets are loaded
-
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
     try:
-        active = resolve_active(Settings().dataset_folder or None, updates_folder(data_dir()),
-                                paths.bundled_dataset_dir())
+        active = environment.data_places().active()
     except DatasetError as exc:
         raise CheckFailed(str(exc)) from None
     return Located(active.path, active.source)
@@ -171,7 +161,7 @@ def interface_languages() -> str:
 def run(dataset: Path | None = None, write: Callable[[str], None] = print) -> int:
     """Run every check, print one line each; 0 when all pass, 1 otherwise."""
     report = Report(write)
-    write(f"Migrant Desk {__version__} self-check")
+    write(f"{environment.DISPLAY_NAME} {__version__} self-check")
     store = index = None
     try:
         located = locate_dataset(dataset)

@@ -18,10 +18,10 @@ from desktop import paths
 from desktop.core.i18n import set_language
 from desktop.core.userdata import UserData
 from desktop.dataset import open_dataset
+from desktop.environment import Settings
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_translations import install_qt_translations
-from desktop.ui.settings import Settings
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 

@@ -339,7 +339,9 @@ def stage_deb_root(ver: str, when: dt.datetime) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     app = root / INSTALL_DIR.lstrip("/")
     shutil.copytree(BUNDLE, app, symlinks=True)
-    for marker in ("portable", "migrant-desk.portable"):
+    from desktop.environment import PORTABLE_MARKERS
+
+    for marker in PORTABLE_MARKERS:   # an installed app keeps its user's things in the user's folders
         (app / marker).unlink(missing_ok=True)
     write(root / "usr/bin" / NAME, (LINUX / "migrant-desk.sh").read_text(encoding="utf-8"), 0o755)
     write(root / "usr/share/applications" / f"{APP_ID}.desktop", desktop_entry())

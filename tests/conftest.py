@@ -47,8 +47,8 @@ def make_ctx(dataset: Path, tmp_path: Path):
     from desktop.core.search import SearchIndex
     from desktop.core.store import Store
     from desktop.core.userdata import UserData
+    from desktop.environment import Settings
     from desktop.ui.context import AppContext
-    from desktop.ui.settings import Settings
 
     store = Store(dataset)
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))

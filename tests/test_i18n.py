@@ -178,10 +178,10 @@ def open_windows(qtbot, real_dataset, tmp_path):
     from desktop.core.search import SearchIndex
     from desktop.core.store import Store
     from desktop.core.userdata import UserData
+    from desktop.environment import Settings
     from desktop.ui.about_dialog import AboutDialog
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings import Settings
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.sheet_dialog import SheetDialog
 

@@ -13,9 +13,9 @@ from desktop.core.i18n import set_language
 from desktop.core.search import SearchIndex
 from desktop.core.store import Store
 from desktop.core.userdata import UserData
+from desktop.environment import Settings
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import Settings
 
 
 def make_window(qtbot, dataset, home, **settings):
@@ -276,7 +276,7 @@ def test_every_control_has_an_accessible_name(qtbot, window):
 
 @pytest.mark.parametrize("size,scale", [((1366, 768), 200), ((1366, 768), 100)])
 def test_nothing_clips_at_large_font_or_small_screen(qtbot, real_dataset, tmp_path, size, scale):
-    from desktop.ui.app import apply_font_scale
+    from desktop.ui.font_scale import apply_font_scale
 
     apply_font_scale(scale)
     try:

@@ -1,11 +1,11 @@
 """The typed settings object: defaults, validation of hand-edited values, portable mode."""
 from __future__ import annotations
 
+from PySide6 import QtCore
 from PySide6.QtCore import QSettings
 
-from desktop import paths
-from desktop.ui import settings as settings_module
-from desktop.ui.settings import Settings
+from desktop import environment, paths
+from desktop.environment import Settings
 
 
 def make(tmp_path) -> Settings:
@@ -38,7 +38,7 @@ def test_settings_are_created_lazily(tmp_path, monkeypatch):
             created.append(args)
             super().__init__(str(tmp_path / "lazy.ini"), QSettings.IniFormat)
 
-    monkeypatch.setattr(settings_module, "QSettings", Counting)
+    monkeypatch.setattr(QtCore, "QSettings", Counting)   # environment imports it when it first needs it
     s = Settings()
     assert created == []                                     # nothing touched until a value is read
     assert s.font_scale == 100 and len(created) == 1
@@ -46,10 +46,10 @@ def test_settings_are_created_lazily(tmp_path, monkeypatch):
 
 def test_portable_mode_keeps_everything_beside_the_app(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "app_root", lambda: tmp_path)
-    assert settings_module.portable_dir() is None
+    assert environment.portable_dir() is None
     (tmp_path / "portable").write_text("")
-    assert settings_module.portable_dir() == tmp_path / "userdata"
-    assert settings_module.data_dir() == tmp_path / "userdata"
+    assert environment.portable_dir() == tmp_path / "userdata"
+    assert environment.data_dir() == tmp_path / "userdata"
     s = Settings()
     s.font_scale = 120
     s.sync()

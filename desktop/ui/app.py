@@ -6,7 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .. import paths
+from .. import environment
 
 log = logging.getLogger("migrant_desk")
 
@@ -37,21 +37,6 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def apply_font_scale(scale: int) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    base = app.property("baseFontPointSize")
-    if base is None and scale == 100:
-        return  # the font is as it is (and the window paints without reading it first)
-    if base is None:
-        base = app.font().pointSizeF()
-        app.setProperty("baseFontPointSize", base)
-    font = app.font()
-    font.setPointSizeF(base * scale / 100)
-    app.setFont(font)
-
-
 def open_index_with_progress(store):
     """The search index; a missing or stale one is rebuilt behind a progress dialog."""
     from PySide6.QtCore import Qt
@@ -80,20 +65,10 @@ def open_index_with_progress(store):
             dialog.close()
 
 
-def active_dataset(settings):
-    """The dataset in use: a shared folder from the settings, installed updates, or the bundled data."""
-    from ..core.datasets import resolve_active, updates_folder
-    from .settings import data_dir
-
-    return resolve_active(settings.dataset_folder or None, updates_folder(data_dir()),
-                          paths.bundled_dataset_dir())
-
-
 def _after_first_paint(app, store) -> None:
     from .. import __version__
-    from .settings import log_dir
 
-    setup_logging(log_dir())
+    setup_logging(environment.log_dir())
     app.setApplicationVersion(__version__)
     log.info("started %s with dataset %s", __version__, store.meta().get("dataset_version"))
 
@@ -105,25 +80,24 @@ def run(dataset: Path | None = None) -> int:
     from ..core.store import DatasetError, Store
     from ..core.userdata import UserData
     from .context import AppContext
+    from .font_scale import apply_font_scale
     from .main_window import MainWindow
     from .qt_translations import install_qt_translations
-    from .settings import Settings, data_dir, log_dir
 
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("migrant-desk")
-    app.setOrganizationName("Migrant Desk")
-    app.setApplicationDisplayName("Migrant Desk")
-    install_excepthook(log_dir() / "migrant-desk.log")  # the log itself is opened after the first paint
-    settings = Settings()
+    environment.name_the_app()
+    QApplication.setApplicationDisplayName(environment.DISPLAY_NAME)
+    install_excepthook(environment.log_file())  # the log itself is opened after the first paint
+    settings = environment.Settings()
     set_language(settings.ui_language)
     install_qt_translations(app, settings.ui_language)
     apply_font_scale(settings.font_scale)
     try:
-        store = Store(dataset or active_dataset(settings).path)
+        store = Store(dataset or environment.data_places(settings).active().path)
     except DatasetError as exc:
-        QMessageBox.critical(None, "Migrant Desk", str(exc))
+        QMessageBox.critical(None, environment.DISPLAY_NAME, str(exc))
         return 2
-    ctx = AppContext(store=store, index=None, userdata=UserData(data_dir() / "userdata.sqlite"),
+    ctx = AppContext(store=store, index=None, userdata=UserData(environment.userdata_file()),
                      settings=settings)
     window = MainWindow(ctx)
     # The window paints first; the search index (a heavier import and open) follows at once.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..core import model as m
 from ..core.store import Store
 from ..core.userdata import UserData
-from .settings import Settings
+from ..environment import Settings
 
 if TYPE_CHECKING:
     from ..core.search import SearchIndex

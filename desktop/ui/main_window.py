@@ -8,9 +8,8 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from .. import paths
-from ..core import languages
-from ..core.i18n import _, current_language, on_language_changed, set_language
+from .. import environment, paths
+from ..core.i18n import UI_LANGUAGES, _, current_language, on_language_changed, set_language
 from .record_view import RecordView
 from .search_panel import SearchPanel
 
@@ -106,7 +105,7 @@ class MainWindow(QMainWindow):
         self.menu_language.setObjectName("menuLanguage")
         group = QActionGroup(self)
         self.language_actions = {}
-        for code, name in languages.NAMES.items():
+        for code, name in UI_LANGUAGES.items():
             action = QAction(name, self, checkable=True)
             action.setData(code)
             action.triggered.connect(lambda checked, c=code: self.switch_language(c))
@@ -234,7 +233,7 @@ class MainWindow(QMainWindow):
         set_language(code)
 
     def change_font(self, delta: int) -> None:
-        from .app import apply_font_scale
+        from .font_scale import apply_font_scale
 
         self.ctx.settings.font_scale = self.ctx.settings.font_scale + delta
         apply_font_scale(self.ctx.settings.font_scale)
@@ -254,33 +253,26 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ data updates
 
-    def _data_folders(self):
-        from ..core.datasets import updates_folder
-        from .settings import data_dir
-
-        return self.ctx.settings.dataset_folder or None, updates_folder(data_dir()), paths.bundled_dataset_dir()
-
     def install_update(self) -> None:
         from .update_dialog import install_data_update
 
-        shared, installed, bundled = self._data_folders()
-        if install_data_update(self, shared, installed, bundled, self.ctx.lang):
+        places = environment.data_places(self.ctx.settings)
+        if install_data_update(self, places.shared, places.installed, places.bundled, self.ctx.lang):
             self.reload_data()
 
     def revert_data(self) -> None:
         from .update_dialog import revert_to_previous_data
 
-        shared, installed, bundled = self._data_folders()
-        if revert_to_previous_data(self, shared, installed, bundled):
+        places = environment.data_places(self.ctx.settings)
+        if revert_to_previous_data(self, places.shared, places.installed, places.bundled):
             self.reload_data()
 
     def reload_data(self) -> None:
         """Open the dataset now active (after an update or a revert); user data stays as it is."""
         from ..dataset import open_dataset
-        from .app import active_dataset
 
         self.record.save_note()
-        store, index = open_dataset(active_dataset(self.ctx.settings).path)
+        store, index = open_dataset(environment.data_places(self.ctx.settings).active().path)
         old_store, old_index = self.ctx.store, self.ctx.index
         self.ctx.replace_data(store, index)
         self.search.attach_index(index)
@@ -313,9 +305,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        from .settings import log_dir
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(environment.log_dir())))
 
     def closeEvent(self, event) -> None:
         self.record.save_note()

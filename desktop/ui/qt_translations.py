@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from ..core.i18n import translations_dir
-from ..core.languages import QT_LOCALES
 
 _installed: list[QTranslator] = []
 
@@ -22,4 +21,5 @@ def install_qt_translations(app, lang: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
             break
-    QLocale.setDefault(QLocale(QT_LOCALES.get(lang, QT_LOCALES["en"])))
+    QLocale.setDefault(QLocale({"uz": "uz_Latn_UZ", "uz_Cyrl": "uz_Cyrl_UZ", "ky": "ky_KG", "ru": "ru_RU"}
+                               .get(lang, "en_GB")))

@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         self.region.retranslate()
 
     def accept(self) -> None:
-        from .app import apply_font_scale
+        from .font_scale import apply_font_scale
 
         s = self.ctx.settings
         s.font_scale = self.font_scale.value()

@@ -2,22 +2,19 @@
 
 Links: `record:ID` opens another record, `copy:TEXT` (URL-quoted) copies a phone or an address.
 Every empty field reads "not confirmed"; draft translations and unverified facts are marked.
-The page's own words are in the interface language, the record's texts in the content language.
 """
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote
 
 from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.deadlines import pick_deadline
-from ..core.i18n import format_date, translator
-from ..core.languages import content_language, localized
+from ..core.i18n import _, format_date
 from ..core.store import Store
 from . import labels
-from .deadlines import deadline_phrase
-from .text import esc, record_text
 
 CSS = """
 h1 { font-size: 150%; margin: 0 0 4px 0; }
@@ -32,6 +29,10 @@ h2 { font-size: 118%; margin: 16px 0 4px 0; color: #1f3f66; }
 .client { font-weight: bold; }
 td { padding: 2px 8px 2px 0; vertical-align: top; }
 """
+
+
+def esc(text: str | None) -> str:
+    return html.escape(text or "", quote=False)
 
 
 def markdown(text: str) -> str:
@@ -67,47 +68,44 @@ def heading(text: str) -> str:
     return f"<h2>{esc(text)}</h2>"
 
 
-class RecordRenderer:
-    """Writes record pages: words in `ui_lang`, the dataset's texts in `lang` (both may be uz_Cyrl)."""
+def nc() -> str:
+    return f'<span class="nc">{esc(labels.not_confirmed())}</span>'
 
-    def __init__(self, store: Store, ui_lang: str, lang: str, citizenship: str = "", region: str = ""):
-        self.store, self.ui_lang, self.lang = store, ui_lang, lang
-        self._ = translator(ui_lang).gettext  # the page's own words
+
+def copy_link(value: str) -> str:
+    label = esc(_("copy"))
+    return f' <a href="copy:{quote(value, safe="")}">{label}</a>'
+
+
+def unverified_mark(confidence: str, note: m.LocalText | None, lang: str) -> str:
+    if confidence == "verified":
+        return ""
+    text = labels.content_text(note, lang)
+    label = esc(_("not verified"))
+    return f' <span class="warn">⚠ {label}{": " + esc(text) if text else ""}</span>'
+
+
+class RecordRenderer:
+    def __init__(self, store: Store, lang: str, citizenship: str = "", region: str = ""):
+        self.store, self.lang = store, lang
         self.citizenship, self.region = citizenship, region
         self.countries = {c.code: c for c in store.countries()}
         self.regions = {r.code: r for r in store.regions()}
 
     def t(self, text: m.LocalText | None) -> str:
-        return localized(text, self.lang)
-
-    def date(self, value: str | None) -> str:
-        return format_date(value, self.ui_lang)
-
-    def nc(self) -> str:
-        return f'<span class="nc">{esc(labels.not_confirmed(self.ui_lang))}</span>'
-
-    def copy_link(self, value: str) -> str:
-        label = esc(self._("copy"))
-        return f' <a href="copy:{quote(value, safe="")}">{label}</a>'
-
-    def unverified_mark(self, confidence: str, note: m.LocalText | None) -> str:
-        if confidence == "verified":
-            return ""
-        text = self.t(note)
-        label = esc(labels.unverified(self.ui_lang))
-        return f' <span class="warn">⚠ {label}{": " + esc(text) if text else ""}</span>'
+        return labels.content_text(text, self.lang)
 
     def country(self, code: str) -> str:
         if code == m.ALL:
-            return self._("all citizenships")
+            return _("all citizenships")
         country = self.countries.get(code)
         return self.t(country.name) if country else code
 
     def region_name(self, code: str) -> str:
         if code == m.ALL:
-            return self._("all regions")
+            return _("all regions")
         region = self.regions.get(code)
-        return localized(region.name, "en" if self.lang == "en" else "ru") if region else code
+        return m.localized(region.name, "en" if self.lang == "en" else "ru") if region else code
 
     def title_of(self, record_id: str) -> str:
         return self.t(self.store.titles(record_id)) or record_id
@@ -118,24 +116,25 @@ class RecordRenderer:
     # ------------------------------------------------------------------ the page
 
     def render(self, record: m.Record) -> str:
-        lang = content_language(self.lang)
+        lang = "uz" if self.lang == "uz_Cyrl" else self.lang
         texts = record.texts
         shown = lang if lang in texts else next(c for c in (*m.FALLBACK, *texts) if c in texts)
         parts = [f"<style>{CSS}</style>",
-                 f"<h1>{esc(record_text(record, 'title', self.lang))}</h1>",
+                 f"<h1>{esc(self.t({k: v.title for k, v in texts.items()}))}</h1>",
                  self.meta_line(record)]
         if texts[shown].translation == "draft":
-            draft = self._("Draft translation: not yet reviewed. Check important details against the Russian text.")
+            draft = _("Draft translation: not yet reviewed. Check important details against the Russian text.")
             parts.append(f'<p class="warn">✎ {esc(draft)}</p>')
         if shown != lang:
-            other = self._("Not available in your language; shown in another language.")
+            other = _("Not available in your language; shown in another language.")
             parts.append(f'<p class="warn">{esc(other)}</p>')
         if record.confidence != "verified":
-            partly = self._("Partly unconfirmed")
+            partly = _("Partly unconfirmed")
             parts.append(f'<p class="warn">⚠ {esc(partly)}: '
                          f'{esc(self.t(record.confidence_note))}</p>')
-        parts.append(f"<p><b>{esc(record_text(record, 'summary', self.lang))}</b></p>")
-        parts.append(markdown(record_text(record, "body", self.lang)))
+        parts.append(f"<p><b>{esc(self.t({k: v.summary for k, v in texts.items()}))}</b></p>")
+        body = self.t({k: v.body for k, v in texts.items()})
+        parts.append(markdown(body))
         if isinstance(record, m.Procedure):
             parts += self.procedure(record)
         elif isinstance(record, m.Contact):
@@ -148,47 +147,47 @@ class RecordRenderer:
         return "\n".join(p for p in parts if p)
 
     def meta_line(self, record: m.Record) -> str:
-        bits = [f'<span class="badge {record.status}">{esc(labels.status(record.status, self.ui_lang))}</span>',
-                esc(labels.kind(record.kind, self.ui_lang))]
-        date_labels = {"signed": self._("signed"), "valid_from": self._("in force from"),
-                       "valid_to": self._("valid until"), "event": self._("date")}
+        bits = [f'<span class="badge {record.status}">{esc(labels.status(record.status))}</span>',
+                esc(labels.kind(record.kind))]
+        date_labels = {"signed": _("signed"), "valid_from": _("in force from"), "valid_to": _("valid until"),
+                       "event": _("date")}
         for key in m.DATE_KEYS:
             if record.dates.get(key):
-                bits.append(f"{esc(date_labels[key])} {esc(self.date(record.dates[key]))}")
+                bits.append(f"{esc(date_labels[key])} {esc(format_date(record.dates[key]))}")
         codes = record.serves if isinstance(record, m.Contact) else record.applies_to
         who = ", ".join(self.country(c) for c in codes)
-        bits.append(esc(self._("for: {who}").format(who=who)))
+        bits.append(esc(_("for: {who}").format(who=who)))
         if record.regions != [m.ALL]:
             regions = ", ".join(self.region_name(c) for c in record.regions)
             applies = not self.region or self.region in record.regions
-            elsewhere = self._("does not apply in the chosen region")
+            elsewhere = _("does not apply in the chosen region")
             mark = "" if applies else f' <span class="warn">{esc(elsewhere)}</span>'
-            bits.append(esc(self._("only in: {regions}").format(regions=regions)) + mark)
-        bits.append(esc(self._("verified on {date}").format(date=self.date(record.verified_on))))
+            bits.append(esc(_("only in: {regions}").format(regions=regions)) + mark)
+        bits.append(esc(_("verified on {date}").format(date=format_date(record.verified_on))))
         return f'<p class="meta">{" · ".join(bits)}</p>'
 
     # ------------------------------------------------------------------ per kind
 
     def procedure(self, p: m.Procedure) -> list[str]:
-        out = [heading(self._("Steps"))]
+        out = [heading(_("Steps"))]
         if p.steps:
             out.append("<ol>")
             for step in p.steps:
-                line = esc(self.t(step.text)) + self.unverified_mark(step.confidence, step.note)
+                line = esc(self.t(step.text)) + unverified_mark(step.confidence, step.note, self.lang)
                 deadlines = self.step_deadlines(step)
                 if deadlines:
                     line += f"<br/>⏱ {deadlines}"
                 if step.where:
-                    line += "<br/>" + esc(self._("Where")) + f": {esc(self.t(step.where))}"
+                    line += "<br/>" + esc(_("Where")) + f": {esc(self.t(step.where))}"
                 out.append(f"<li>{line}</li>")
             out.append("</ol>")
         else:
-            out.append(f"<p>{self.nc()}</p>")
-        out.append(heading(self._("Required documents")))
+            out.append(f"<p>{nc()}</p>")
+        out.append(heading(_("Documents")))
         out.append(self.items(p.documents))
-        out.append(heading(self._("Fees")))
+        out.append(heading(_("Fees")))
         out.append(self.items(p.fees, fees=True))
-        out.append(heading(self._("Legal basis")) + "<ul>")
+        out.append(heading(_("Legal basis")) + "<ul>")
         for basis in p.legal_basis:
             out.append(f"<li>{self.link(basis.to) if basis.to else esc(self.t(basis.law))}</li>")
         out.append("</ul>")
@@ -200,7 +199,7 @@ class RecordRenderer:
         shown = []
         for d in step.deadlines:
             who = ", ".join(self.country(c) for c in d.applies_to)
-            text = f"{esc(deadline_phrase(d, self.ui_lang))} ({esc(who)})"
+            text = f"{esc(labels.deadline(d))} ({esc(who)})"
             if d is chosen:
                 text = f'<span class="client">▶ {text}</span>'
             note = self.t(d.note)
@@ -209,13 +208,13 @@ class RecordRenderer:
 
     def items(self, items: list[m.Item], fees: bool = False) -> str:
         if not items:
-            return f"<p>{self.nc()}</p>"
+            return f"<p>{nc()}</p>"
         rows = []
         for item in items:
             text = esc(self.t(item.text))
             if fees and item.amount is not None:
                 text += f" — <b>{esc(f'{item.amount:,.0f}'.replace(',', ' '))} {esc(item.currency)}</b>"
-            rows.append(f"<li>☐ {text}{self.unverified_mark(item.confidence, item.note)}</li>")
+            rows.append(f"<li>☐ {text}{unverified_mark(item.confidence, item.note, self.lang)}</li>")
         return "<ul>" + "".join(rows) + "</ul>"
 
     def helpers(self, p: m.Procedure) -> list[str]:
@@ -226,21 +225,21 @@ class RecordRenderer:
         preferred = [f.contact.id for f in contacts_for(self.store, self.citizenship or None, self.region or None)] \
             if (self.citizenship or self.region) else []
         order = [cid for cid in preferred if cid in linked] + [cid for cid in linked if cid not in preferred]
-        out = [heading(self._("Who helps")) + "<ul>"]
+        out = [f"<h2>{esc(_('Who helps'))}</h2><ul>"]
         for cid in order:
             contact = self.store.record(cid)
-            phones = ", ".join(esc(ph.number) + self.copy_link(ph.number) for ph in contact.phones) or self.nc()
+            phones = ", ".join(esc(ph.number) + copy_link(ph.number) for ph in contact.phones) or nc()
             out.append(f"<li>{self.link(cid)} — {phones}</li>")
         out.append("</ul>")
         return out
 
     def contact(self, c: m.Contact) -> list[str]:
-        rows = [(self._("Type"), esc(labels.contact_type(c.type, self.ui_lang))),
-                (self._("City"), esc(self.t(c.city)) or self.nc()),
-                (self._("Region"), esc(self.region_name(c.region)) if c.region else self.nc())]
+        rows = [(_("Type"), esc(labels.contact_type(c.type))),
+                (_("City"), esc(self.t(c.city)) or nc()),
+                (_("Region"), esc(self.region_name(c.region)) if c.region else nc())]
         if c.district:
             if c.district.all:
-                served = self._("the whole of Russia")
+                served = _("the whole of Russia")
             else:
                 names = [self.region_name(code) for code in c.district.regions]
                 fds = self.store.federal_districts()
@@ -248,51 +247,50 @@ class RecordRenderer:
                           for fd in c.district.federal_districts]
                 served = ", ".join(names)
             note = self.t(c.district.note)
-            rows.append((self._("Serves"), esc(served) + (f"<br/><i>{esc(note)}</i>" if note else "")))
+            rows.append((_("Serves"), esc(served) + (f"<br/><i>{esc(note)}</i>" if note else "")))
         else:
-            rows.append((self._("Serves"), self.nc()))
+            rows.append((_("Serves"), nc()))
         if c.address and c.address.text:
             address = self.t(c.address.text)
-            rows.append((self._("Address"), esc(address) + self.copy_link(address)
-                         + self.unverified_mark(c.address.confidence, c.address.note)))
+            rows.append((_("Address"), esc(address) + copy_link(address)
+                         + unverified_mark(c.address.confidence, c.address.note, self.lang)))
         else:
-            rows.append((self._("Address"), self.nc()))
+            rows.append((_("Address"), nc()))
         if c.phones:
             phones = []
             for ph in c.phones:
                 where = f" ({esc(self.country(ph.short_in))})" if ph.short_in else ""
-                phones.append(f"{esc(ph.number)}{where} — {esc(labels.phone_label(ph.label, self.ui_lang))}"
-                              f"{self.copy_link(ph.number)}{self.unverified_mark(ph.confidence, ph.note)}")
-            rows.append((self._("Phone"), "<br/>".join(phones)))
+                phones.append(f"{esc(ph.number)}{where} — {esc(labels.phone_label(ph.label))}"
+                              f"{copy_link(ph.number)}{unverified_mark(ph.confidence, ph.note, self.lang)}")
+            rows.append((_("Phone"), "<br/>".join(phones)))
         else:
-            rows.append((self._("Phone"), self.nc()))
-        for label, fact, is_url in ((self._("E-mail"), c.email, False), (self._("Website"), c.website, True)):
+            rows.append((_("Phone"), nc()))
+        for label, fact, is_url in ((_("E-mail"), c.email, False), (_("Website"), c.website, True)):
             if fact and fact.value:
                 value = esc(fact.value)
                 href = fact.value if fact.value.startswith("http") else f"https://{fact.value}"
                 shown = f'<a href="{esc(href)}">{value}</a>' if is_url else value
-                rows.append((label, shown + self.copy_link(fact.value)
-                             + self.unverified_mark(fact.confidence, fact.note)))
+                rows.append((label, shown + copy_link(fact.value)
+                             + unverified_mark(fact.confidence, fact.note, self.lang)))
             else:
-                rows.append((label, self.nc()))
-        rows.append((self._("Working hours"), esc(self.t(c.hours.text)) if c.hours and c.hours.text else self.nc()))
+                rows.append((label, nc()))
+        rows.append((_("Hours"), esc(self.t(c.hours.text)) if c.hours and c.hours.text else nc()))
         if c.head and c.head.text:
-            rows.append((self._("Head"),
-                         esc(self.t(c.head.text)) + self.unverified_mark(c.head.confidence, c.head.note)))
+            rows.append((_("Head"), esc(self.t(c.head.text)) + unverified_mark(c.head.confidence, c.head.note, self.lang)))
         table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
-        return [heading(self._("Contact details")) + f"<table>{table}</table>"]
+        return [heading(_("Contact details")) + f"<table>{table}</table>"]
 
     def agreement(self, a: m.Agreement) -> list[str]:
         parties = [self.country(p) if isinstance(p, str) and not p.startswith("RU-")
                    else self.region_name(p) if isinstance(p, str) else self.t(p) for p in a.parties]
-        return [heading(self._("Parties")) + f"<p>{esc(', '.join(parties)) or self.nc()}</p>"]
+        return [f"<h2>{esc(_('Parties'))}</h2><p>{esc(', '.join(parties)) or nc()}</p>"]
 
     def notes(self, record: m.Record) -> list[str]:
         if not record.notes:
             return []
-        titles = {"conflict": self._("Sources disagree"), "unverified": self._("Not verified"),
-                  "gap": self._("Not found"), "outdated": self._("May be outdated"), "info": self._("Note")}
-        out = [heading(self._("Notes"))]
+        titles = {"conflict": _("Sources disagree"), "unverified": _("Not verified"), "gap": _("Not found"),
+                  "outdated": _("May be outdated"), "info": _("Note")}
+        out = [heading(_("Notes"))]
         for note in record.notes:
             css = "conflict" if note.type == "conflict" else "warn"
             out.append(f'<p class="{css}"><b>{esc(titles.get(note.type, note.type))}:</b> {esc(self.t(note.text))}</p>')
@@ -309,18 +307,18 @@ class RecordRenderer:
             if other in seen:
                 continue
             seen.add(other)
-            kind = labels.kind(self.store.record(other).kind, self.ui_lang)
+            kind = labels.kind(self.store.record(other).kind)
             items.append(f"<li>{self.link(other)} <span class='meta'>({esc(kind)})</span></li>")
-        return [heading(self._("Related")) + f"<ul>{''.join(items)}</ul>"]
+        return [f"<h2>{esc(_('Related'))}</h2><ul>{''.join(items)}</ul>"]
 
     def sources(self, record: m.Record) -> list[str]:
-        out = [heading(self._("Sources")) + "<ol>"]
+        out = [f"<h2>{esc(_('Sources'))}</h2><ol>"]
         for s in record.sources:
             name = esc(s.title or s.url or "")
             if s.url:
                 name = f'<a href="{esc(s.url)}">{esc(s.title or s.url)}</a>'
-            date = f", {esc(self.date(s.date))}" if s.date else ""
+            date = f", {esc(format_date(s.date))}" if s.date else ""
             out.append(f"<li>{name} — {esc(s.publisher)}{date}</li>")
-        checked = self._("Checked against these sources on {date}.").format(date=self.date(record.verified_on))
+        checked = _("Checked against these sources on {date}.").format(date=format_date(record.verified_on))
         out.append(f"</ol><p class='meta'>{esc(checked)}</p>")
         return out
