@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -23,11 +24,15 @@ from .content import Content, ContentError, load_content
 from .store import DATASET_FILE, SCHEMA_VERSION
 
 
-def dumps(value) -> str | None:
+def canonical_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def dumps(value: object) -> str | None:
     """Canonical JSON for a column (None stays NULL)."""
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical_json(value)
 
 
 def content_hash(content: Content) -> str:
@@ -40,7 +45,7 @@ def content_hash(content: Content) -> str:
         "topic_words": content.topic_words,
         "dataset_version": content.dataset_version,
     }
-    return hashlib.sha256(dumps(payload).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
 def _built_at() -> str:
@@ -73,10 +78,10 @@ def _fact(fact: m.Fact | None) -> str | None:
     return dumps(dataclasses.asdict(fact)) if fact else None
 
 
-def _rows(content: Content) -> dict[str, list[dict]]:
+def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows, in a stable order."""
     fd_of = {r.code: r.federal_district for r in content.regions}
-    t: dict[str, list[dict]] = {name: [] for name in (
+    t: dict[str, list[dict[str, Any]]] = {name: [] for name in (
         "countries", "federal_districts", "regions", "records", "texts", "record_citizenships",
         "record_regions", "parties", "steps", "deadlines", "documents", "fees", "legal_basis",
         "contacts", "contact_regions", "phones", "links", "sources", "notes", "topic_words")}
@@ -85,9 +90,10 @@ def _rows(content: Content) -> dict[str, list[dict]]:
                                "eaeu": int(c.eaeu)})
     for code in sorted(content.federal_districts):
         t["federal_districts"].append({"code": code, "name": dumps(content.federal_districts[code])})
-    for r in content.regions:
-        t["regions"].append({"code": r.code, "federal_district": r.federal_district, "name": dumps(r.name),
-                             "name_ru": r.name.get("ru", ""), "name_en": r.name.get("en", "")})
+    for region in content.regions:
+        t["regions"].append({"code": region.code, "federal_district": region.federal_district,
+                             "name": dumps(region.name), "name_ru": region.name.get("ru", ""),
+                             "name_en": region.name.get("en", "")})
     for topic in sorted(content.topic_words):
         t["topic_words"] += [{"topic": topic, "lang": lang, "words": words}
                              for lang, words in sorted(content.topic_words[topic].items())]
@@ -171,7 +177,7 @@ def write_dataset(content: Content, out_dir: Path, schema_sql: str) -> Path:
         db = sqlite_utils.Database(conn)
         for table, rows in _rows(content).items():
             if rows:
-                db[table].insert_all(rows, batch_size=500)
+                db.table(table).insert_all(rows, batch_size=500)
         meta = {
             "dataset_version": content.dataset_version,
             "schema_version": str(SCHEMA_VERSION),
@@ -179,7 +185,7 @@ def write_dataset(content: Content, out_dir: Path, schema_sql: str) -> Path:
             "built_at": _built_at(),
             "app_version": __version__,
         }
-        db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
+        db.table("meta").insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.commit()
         # smoke test before the file goes live: every record has its texts

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from . import model as m
 
@@ -21,17 +22,17 @@ class DatasetError(Exception):
     """The dataset is missing, damaged or too new for this app."""
 
 
-def _json(value):
+def _json(value: str | None) -> Any:
     return json.loads(value) if value is not None else None
 
 
-def _fact(value) -> m.Fact | None:
+def _fact(value: str | None) -> m.Fact | None:
     data = _json(value)
     return m.Fact(**data) if data else None
 
 
 class Store:
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str) -> None:
         path = Path(path)
         if path.is_dir():
             path = path / DATASET_FILE
@@ -59,13 +60,13 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _all(self, sql: str, *args):
+    def _all(self, sql: str, *args: object) -> list[sqlite3.Row]:
         return self.conn.execute(sql, args).fetchall()
 
     # ------------------------------------------------------------------ dataset facts
@@ -87,7 +88,7 @@ class Store:
         return [m.Country(r["code"], _json(r["name"]), bool(r["citizenship"]), bool(r["eaeu"]))
                 for r in self._all("SELECT * FROM countries ORDER BY code")]
 
-    def federal_districts(self) -> dict[str, dict]:
+    def federal_districts(self) -> dict[str, dict[str, str]]:
         return {r["code"]: _json(r["name"]) for r in self._all("SELECT * FROM federal_districts")}
 
     def topic_words(self) -> dict[str, dict[str, str]]:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from .. import model as m
 from .problems import Problem
-from .yaml_lines import format_path
+from .yaml_lines import FieldPath, Lines, format_path
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,17 +23,17 @@ KY_FOREIGN_LETTERS_RE = re.compile(r"[қҚғҒұҰіІʏɵ]")
 class Checker:
     """Validates one record's data and builds its model object, collecting problems."""
 
-    def __init__(self, path: Path, data: dict, lines: dict, problems: list[Problem]):
+    def __init__(self, path: Path, data: dict[str, Any], lines: Lines, problems: list[Problem]) -> None:
         self.path, self.data, self.lines, self.problems = path, data, lines, problems
         # the record's file relative to the content root (kind folder/file), for the dataset
         self.rel_path = f"{path.parent.name}/{path.name}"
         rid = data.get("id") if isinstance(data, dict) else None
         self.rid = rid if isinstance(rid, str) else path.stem
         self.source_ids: set[str] = set()
-        self.source_refs: list[tuple[tuple, str]] = []  # (path, source id) to check after sources
-        self.code_refs: list[tuple[tuple, str, str]] = []  # (path, code, 'region'|'country'|'fd')
+        self.source_refs: list[tuple[FieldPath, str]] = []  # (path, source id) to check after sources
+        self.code_refs: list[tuple[FieldPath, str, str]] = []  # (path, code, 'region'|'country'|'fd')
 
-    def err(self, path: tuple, message: str) -> None:
+    def err(self, path: FieldPath, message: str) -> None:
         probe = path
         while probe and probe not in self.lines:
             probe = probe[:-1]
@@ -40,7 +42,8 @@ class Checker:
 
     # -- primitives; each returns a clean value or None after reporting
 
-    def keys(self, path: tuple, value: dict, allowed: set[str], required: set[str] = frozenset()):
+    def keys(self, path: FieldPath, value: dict[Any, Any], allowed: set[str],
+             required: Collection[str] = frozenset()) -> None:
         for key in value:
             if key not in allowed:
                 self.err(path + (key,), f"unknown key (allowed: {', '.join(sorted(allowed))})")
@@ -48,13 +51,13 @@ class Checker:
             if key not in value or value[key] in (None, "", [], {}):
                 self.err(path + (key,), "missing required field")
 
-    def mapping(self, path, value, what="a mapping"):
+    def mapping(self, path: FieldPath, value: Any, what: str = "a mapping") -> dict[Any, Any] | None:
         if not isinstance(value, dict):
             self.err(path, f"must be {what}")
             return None
         return value
 
-    def string(self, path, value, required=False):
+    def string(self, path: FieldPath, value: Any, required: bool = False) -> str | None:
         if value is None or value == "":
             if required:
                 self.err(path, "missing required field")
@@ -66,7 +69,8 @@ class Checker:
             return None
         return value.strip()
 
-    def enum(self, path, value, allowed, required=False, default=None):
+    def enum(self, path: FieldPath, value: Any, allowed: Collection[str], required: bool = False,
+             default: str | None = None) -> str | None:
         if value is None:
             if required:
                 self.err(path, "missing required field")
@@ -74,9 +78,9 @@ class Checker:
         if value not in allowed:
             self.err(path, f"'{value}' is not one of: {', '.join(allowed)}")
             return default
-        return value
+        return str(value)
 
-    def boolean(self, path, value, default=False):
+    def boolean(self, path: FieldPath, value: Any, default: bool = False) -> bool:
         if value is None:
             return default
         if not isinstance(value, bool):
@@ -84,7 +88,7 @@ class Checker:
             return default
         return value
 
-    def integer(self, path, value):
+    def integer(self, path: FieldPath, value: Any) -> int | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -92,7 +96,7 @@ class Checker:
             return None
         return value
 
-    def date(self, path, value, required=False):
+    def date(self, path: FieldPath, value: Any, required: bool = False) -> str | None:
         if value is None or value == "":
             if required:
                 self.err(path, "missing required field")
@@ -113,7 +117,7 @@ class Checker:
         self.err(path, f"bad date '{text}': use YYYY-MM-DD (or YYYY-MM / YYYY when the day is unknown)")
         return None
 
-    def localtext(self, path, value, required=False):
+    def localtext(self, path: FieldPath, value: Any, required: bool = False) -> dict[str, str] | None:
         """One string, or {lang: string}; returns {lang: str} or None."""
         if value is None or value == "" or value == {}:
             if required:
@@ -137,24 +141,23 @@ class Checker:
             self.err(path, "missing required field")
         return out or None
 
-    def check_script(self, path, lang, text):
-        if lang == "uz" and UZ_BAD_APOSTROPHE_RE.search(text):
-            bad = UZ_BAD_APOSTROPHE_RE.search(text).group(0)
-            self.err(path, f"Uzbek '{bad}': write oʻ/gʻ with U+02BB (ʻ)")
-        if lang == "ky" and KY_FOREIGN_LETTERS_RE.search(text):
-            bad = KY_FOREIGN_LETTERS_RE.search(text).group(0)
-            self.err(path, f"Kyrgyz text has '{bad}', not a Kyrgyz letter (use ң ө ү, no Kazakh letters)")
+    def check_script(self, path: FieldPath, lang: str, text: str) -> None:
+        if lang == "uz" and (bad := UZ_BAD_APOSTROPHE_RE.search(text)):
+            self.err(path, f"Uzbek '{bad.group(0)}': write oʻ/gʻ with U+02BB (ʻ)")
+        if lang == "ky" and (bad := KY_FOREIGN_LETTERS_RE.search(text)):
+            self.err(path, f"Kyrgyz text has '{bad.group(0)}', not a Kyrgyz letter (use ң ө ү, no Kazakh letters)")
 
-    def codes(self, path, value, default=None, allow_all=True, kind="country"):
+    def codes(self, path: FieldPath, value: Any, *, default: list[str], allow_all: bool = True,
+              kind: str = "country") -> list[str]:
         """A list of country or region codes (or [all])."""
         if value is None:
-            return list(default) if default is not None else None
+            return list(default)
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value:
             self.err(path, "must be a non-empty list of codes")
-            return list(default) if default is not None else None
-        out = []
+            return list(default)
+        out: list[str] = []
         for i, code in enumerate(value):
             if code == m.ALL and allow_all:
                 out.append(m.ALL)
@@ -168,37 +171,37 @@ class Checker:
             self.err(path, "'all' cannot be combined with other codes")
         return sorted(set(out))  # a set of codes: the order written carries no meaning
 
-    def source_ref(self, path, value):
+    def source_ref(self, path: FieldPath, value: Any) -> str | None:
         ref = self.string(path, value)
         if ref:
             self.source_refs.append((path, ref))
         return ref
 
-    def confidence(self, path, holder):
+    def confidence(self, path: FieldPath, holder: dict[Any, Any]) -> tuple[str, dict[str, str] | None]:
         conf = self.enum(path + ("confidence",), holder.get("confidence"), m.CONFIDENCE,
-                         default="verified")
+                         default="verified") or "verified"
         note = self.localtext(path + ("note",), holder.get("note"))
         if conf != "verified" and not note:
             self.err(path + ("note",), f"confidence '{conf}' needs a note saying what is unconfirmed")
         return conf, note
 
-    def fact(self, path, value, *, localised: bool):
-        value = self.mapping(path, value, "a mapping with a value and its source")
-        if value is None:
+    def fact(self, path: FieldPath, value: Any, *, localised: bool) -> m.Fact | None:
+        holder = self.mapping(path, value, "a mapping with a value and its source")
+        if holder is None:
             return None
         key = "text" if localised else "value"
-        self.keys(path, value, {key, "source", "confidence", "note"}, {key, "source"})
-        conf, note = self.confidence(path, value)
-        fact = m.Fact(source=self.source_ref(path + ("source",), value.get("source")),
+        self.keys(path, holder, {key, "source", "confidence", "note"}, {key, "source"})
+        conf, note = self.confidence(path, holder)
+        fact = m.Fact(source=self.source_ref(path + ("source",), holder.get("source")),
                       confidence=conf, note=note)
         if localised:
-            fact.text = self.localtext(path + (key,), value.get(key))
+            fact.text = self.localtext(path + (key,), holder.get(key))
         else:
-            fact.value = self.string(path + (key,), value.get(key))
+            fact.value = self.string(path + (key,), holder.get(key))
         return fact
 
 
-def as_list(c, path, value):
+def as_list(c: Checker, path: FieldPath, value: Any) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
@@ -207,8 +210,8 @@ def as_list(c, path, value):
     return value
 
 
-def parse_sources(c: Checker, value) -> list[m.Source]:
-    out = []
+def parse_sources(c: Checker, value: Any) -> list[m.Source]:
+    out: list[m.Source] = []
     if not value:
         c.err(("sources",), "a record needs at least one source")
         return out

@@ -32,7 +32,7 @@ class Content:
     records: list[m.Record] = field(default_factory=list)
     regions: list[m.Region] = field(default_factory=list)
     countries: list[m.Country] = field(default_factory=list)
-    federal_districts: dict[str, dict] = field(default_factory=dict)
+    federal_districts: dict[str, dict[str, str]] = field(default_factory=dict)
     reference_sources: dict[str, list[m.Source]] = field(default_factory=dict)
     topic_words: dict[str, dict[str, str]] = field(default_factory=dict)  # topic -> {lang: words}
     dataset_version: str = ""

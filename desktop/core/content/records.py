@@ -3,9 +3,11 @@ procedure or contact)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .. import model as m
 from .checker import ID_RE, URL_RE, Checker, as_list, parse_sources
+from .yaml_lines import FieldPath
 
 KIND_DIRS = {"agreement": "agreements", "procedure": "procedures", "contact": "contacts"}
 PHONE_STRIP_RE = re.compile(r"[\s\-().\u00a0]")
@@ -23,7 +25,7 @@ EXTRA_KEYS = {
 }
 
 
-def check_record(c: Checker, expected_kind: str | None):
+def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
     d = c.data
     kind = d.get("kind")
     if kind not in m.KINDS:
@@ -123,8 +125,8 @@ def check_record(c: Checker, expected_kind: str | None):
     return record
 
 
-def _agreement(c: Checker, d: dict, common: dict) -> m.Agreement:
-    parties = []
+def _agreement(c: Checker, d: dict[str, Any], common: dict[str, Any]) -> m.Agreement:
+    parties: list[str | dict[str, str]] = []
     for i, party in enumerate(as_list(c, ("parties",), d.get("parties"))):
         if isinstance(party, str):
             c.code_refs.append((("parties", i), party, "region" if party.startswith("RU-") else "country"))
@@ -142,7 +144,7 @@ def _agreement(c: Checker, d: dict, common: dict) -> m.Agreement:
                        parties=parties)
 
 
-def _deadline(c: Checker, path, value) -> m.Deadline | None:
+def _deadline(c: Checker, path: FieldPath, value: Any) -> m.Deadline | None:
     if c.mapping(path, value) is None:
         return None
     c.keys(path, value, {"days", "months", "counted_from", "working_days", "before", "applies_to",
@@ -161,7 +163,7 @@ def _deadline(c: Checker, path, value) -> m.Deadline | None:
                       note=c.localtext(path + ("note",), value.get("note")))
 
 
-def _items(c: Checker, key: str, value, fee: bool) -> list[m.Item]:
+def _items(c: Checker, key: str, value: Any, fee: bool) -> list[m.Item]:
     out = []
     allowed = {"text", "applies_to", "confidence", "note"} | ({"amount", "currency", "source"} if fee else set())
     for i, item in enumerate(as_list(c, (key,), value)):
@@ -184,7 +186,7 @@ def _items(c: Checker, key: str, value, fee: bool) -> list[m.Item]:
     return out
 
 
-def _procedure(c: Checker, d: dict, common: dict) -> m.Procedure:
+def _procedure(c: Checker, d: dict[str, Any], common: dict[str, Any]) -> m.Procedure:
     steps = []
     for i, step in enumerate(as_list(c, ("steps",), d.get("steps"))):
         p = ("steps", i)
@@ -219,7 +221,7 @@ def _procedure(c: Checker, d: dict, common: dict) -> m.Procedure:
                        fees=_items(c, "fees", d.get("fees"), fee=True), legal_basis=basis)
 
 
-def _contact(c: Checker, d: dict, common: dict) -> m.Contact:
+def _contact(c: Checker, d: dict[str, Any], common: dict[str, Any]) -> m.Contact:
     phones = []
     for i, phone in enumerate(as_list(c, ("phones",), d.get("phones"))):
         p = ("phones", i)
@@ -243,29 +245,29 @@ def _contact(c: Checker, d: dict, common: dict) -> m.Contact:
         if number:
             phones.append(m.Phone(number=number,
                                   label=c.enum(p + ("label",), phone.get("label"), m.PHONE_LABELS,
-                                               default="general"),
+                                               default="general") or "general",
                                   short_in=short_in,
                                   source=c.source_ref(p + ("source",), phone.get("source")),
                                   confidence=conf, note=note))
     district = None
     raw = d.get("district")
     if raw is not None and c.mapping(("district",), raw) is not None:
-        p = ("district",)
-        c.keys(p, raw, {"regions", "federal_districts", "all", "source", "note"})
+        dp: FieldPath = ("district",)
+        c.keys(dp, raw, {"regions", "federal_districts", "all", "source", "note"})
         fds = []
-        for i, fd in enumerate(as_list(c, p + ("federal_districts",), raw.get("federal_districts"))):
+        for i, fd in enumerate(as_list(c, dp + ("federal_districts",), raw.get("federal_districts"))):
             if fd not in m.FEDERAL_DISTRICTS:
-                c.err(p + ("federal_districts", i), f"unknown federal district '{fd}' "
+                c.err(dp + ("federal_districts", i), f"unknown federal district '{fd}' "
                       f"(use {', '.join(m.FEDERAL_DISTRICTS)})")
             else:
                 fds.append(fd)
         district = m.District(
-            regions=c.codes(p + ("regions",), raw.get("regions"), default=[], allow_all=False, kind="region"),
-            federal_districts=fds, all=c.boolean(p + ("all",), raw.get("all")),
-            source=c.source_ref(p + ("source",), raw.get("source")),
-            note=c.localtext(p + ("note",), raw.get("note")))
+            regions=c.codes(dp + ("regions",), raw.get("regions"), default=[], allow_all=False, kind="region"),
+            federal_districts=fds, all=c.boolean(dp + ("all",), raw.get("all")),
+            source=c.source_ref(dp + ("source",), raw.get("source")),
+            note=c.localtext(dp + ("note",), raw.get("note")))
         if (district.regions or fds or district.all) and not district.source:
-            c.err(p + ("source",), "a district needs the source that gives it")
+            c.err(dp + ("source",), "a district needs the source that gives it")
     email = c.fact(("email",), d["email"], localised=False) if d.get("email") is not None else None
     if email and email.value and not EMAIL_RE.match(email.value):
         c.err(("email", "value"), f"'{email.value}' is not an e-mail address")

@@ -29,7 +29,8 @@ def load_content(root: Path | str) -> Content:
             content.problems.append(Problem(str(path), 1, name[:-5], "-", "file missing"))
     content.dataset_version = _dataset_version(root, content)
 
-    checkers, unreadable = [], set()
+    checkers: list[tuple[Checker, m.Record]] = []
+    unreadable: set[str] = set()
     for kind, folder in KIND_DIRS.items():
         for path in sorted((root / folder).glob("*.y*ml")):
             data, lines, problems = load_yaml(path)
@@ -68,7 +69,7 @@ def _dataset_version(root: Path, content: Content) -> str:
     return version
 
 
-def _cross_check(content: Content, checkers, unreadable: set[str]) -> None:
+def _cross_check(content: Content, checkers: list[tuple[Checker, m.Record]], unreadable: set[str]) -> None:
     regions = {r.code for r in content.regions}
     countries = {c.code for c in content.countries}
     first_seen: dict[str, Checker] = {}

@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .problems import Problem
+
+# Where a value sits in a file: its keys and list indexes from the top, e.g. ("steps", 0, "text").
+FieldPath = tuple[Any, ...]
+Lines = dict[FieldPath, int]    # the line of every key and item
 
 
 class _Loader(yaml.SafeLoader):
     pass
 
 
-def _to_data(node, loader, path, lines, dupes):
+def _to_data(node: yaml.Node, loader: _Loader, path: FieldPath, lines: Lines,
+             dupes: list[tuple[int, FieldPath]]) -> Any:
     """Convert a composed YAML node to Python data, remembering each path's line number."""
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
-        out = {}
+        out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in out:
@@ -32,7 +38,7 @@ def _to_data(node, loader, path, lines, dupes):
         return node.value
 
 
-def load_yaml(path: Path):
+def load_yaml(path: Path) -> tuple[Any, Lines, list[Problem]]:
     """(data, lines, problems) for one file; data is None when the file cannot be parsed."""
     rel = str(path)
     try:
@@ -44,7 +50,8 @@ def load_yaml(path: Path):
         node = loader.get_single_node()
         if node is None:
             return None, {}, [Problem(rel, 1, path.stem, "-", "file is empty")]
-        lines, dupes = {}, []
+        lines: Lines = {}
+        dupes: list[tuple[int, FieldPath]] = []
         data = _to_data(node, loader, (), lines, dupes)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -57,7 +64,7 @@ def load_yaml(path: Path):
     return data, lines, problems
 
 
-def format_path(path: tuple) -> str:
+def format_path(path: FieldPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

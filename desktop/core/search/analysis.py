@@ -2,7 +2,9 @@
 spelling key the typo corrector compares, and the index schema built from them."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
@@ -13,16 +15,16 @@ from .. import textnorm
 TITLE_BOOST = 3.0
 
 
-class KeyFilter(Filter):
+class KeyFilter(Filter):  # type: ignore[misc]  # whoosh has no type information
     """Turns each token into the search key of one language (folding + stemming)."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, KeyFilter) and other.lang == self.lang
 
-    def __call__(self, tokens):
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
         stem = textnorm.STEMMERS[self.lang]
         for token in tokens:
             key = stem(token.text)
@@ -31,7 +33,7 @@ class KeyFilter(Filter):
                 yield token
 
 
-def analyzer(lang: str):
+def analyzer(lang: str) -> Any:
     return RegexTokenizer(textnorm.TOKEN_RE) | LowercaseFilter() | KeyFilter(lang)
 
 

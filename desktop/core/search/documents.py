@@ -1,18 +1,20 @@
 """The index document of a record: everything an advisor may type about it, per language."""
 from __future__ import annotations
 
+from typing import Any
+
 from .. import model as m
 from .. import textnorm
 from ..store import Store
 from .analysis import spell_key
 
 
-def _lt(text: m.LocalText | None, lang: str) -> str:
+def _lt(text: dict[str, str] | None, lang: str) -> str:
     return (text or {}).get(lang, "")
 
 
-def record_document(record: m.Record, store: Store, region_names: dict[str, dict],
-                    topic_words: dict[str, dict[str, str]]) -> dict:
+def record_document(record: m.Record, store: Store, region_names: dict[str, dict[str, str]],
+                    topic_words: dict[str, dict[str, str]]) -> dict[str, Any]:
     """The index document of one record: everything an advisor may type, per language.
 
     A procedure's title field also holds the everyday words of its topic (`topic_words`, from the
@@ -55,7 +57,7 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
     return doc
 
 
-def spelling_words(doc: dict) -> set[str]:
+def spelling_words(doc: dict[str, Any]) -> set[str]:
     """The distinct words of an index document, as the typo corrector compares them."""
     return {key for lang in m.LANGS for f in ("title", "text")
             for w in textnorm.tokens(doc[f"{f}_{lang}"]) if len(key := spell_key(w)) >= 4}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from heapq import nlargest
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 from whoosh.automata.fsa import find_all_matches
@@ -45,7 +46,7 @@ class SearchIndex:
     index stores only what a result row shows.
     """
 
-    def __init__(self, index_dir: Path, store_path: Path | None = None):
+    def __init__(self, index_dir: Path, store_path: Path | None = None) -> None:
         self.index_dir = Path(index_dir)
         self.ix = windex.open_dir(str(self.index_dir))
         self._searcher: Searcher = self.ix.searcher()
@@ -56,12 +57,12 @@ class SearchIndex:
         self._vocab: tuple[list[str], dict[str, int]] | None = None
         self._prefix_cache: dict[tuple[str, str], list[str]] = {}
         # Document sets are bitsets (Python ints): union, intersection and counting run in C.
-        self._nbytes = self._reader.doc_count_all() // 8 + 1
-        self._filter_cache: OrderedDict[tuple, int] = OrderedDict()
-        self._term_cache: OrderedDict[tuple[str, str], tuple[int, array, array]] = OrderedDict()
+        self._nbytes: int = self._reader.doc_count_all() // 8 + 1
+        self._filter_cache: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self._term_cache: OrderedDict[tuple[str, str], tuple[int, array[int], array[float]]] = OrderedDict()
         self._cached_postings = 0
         self._scores = open_scores(self.index_dir)
-        self._facet_bits = {
+        self._facet_bits: dict[str, dict[str, int]] = {
             name: {term_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
             for name in FACETS}
@@ -101,7 +102,7 @@ class SearchIndex:
     def _term_docs(self, fieldname: str, term: str) -> int:
         return self._term(fieldname, term)[0]
 
-    def _term(self, fieldname: str, term: str) -> tuple[int, array, array]:
+    def _term(self, fieldname: str, term: str) -> tuple[int, array[int], array[float]]:
         """(documents having `term` in `fieldname` as a bitset, their numbers, their BM25F scores), read
         from the score tables once and cached. Numbers and scores are compact arrays: a common term of a
         large index has tens of thousands of postings."""
@@ -130,7 +131,7 @@ class SearchIndex:
         if key in self._filter_cache:
             self._filter_cache.move_to_end(key)
             return self._filter_cache[key]
-        bits = (1 << self._reader.doc_count_all()) - 1
+        bits: int = (1 << self._reader.doc_count_all()) - 1
         if filters:
             f = self._facet_bits
             for name, values in (("kind", filters.kinds), ("status", filters.statuses),
@@ -167,7 +168,7 @@ class SearchIndex:
             self._prefix_cache[cache_key] = terms
         return self._prefix_cache[cache_key]
 
-    def _word_query(self, word: str, prefix: bool, matched: dict[str, set[str]], boost: float = 1.0):
+    def _word_query(self, word: str, prefix: bool, matched: dict[str, set[str]], boost: float = 1.0) -> Part:
         """(query, documents) for a word in any language: its key per language, in titles and texts,
         where the index has it. A word still being typed that is not a whole index term also matches
         the terms it begins."""
@@ -183,7 +184,7 @@ class SearchIndex:
             matched[fieldname.split("_", 1)[1]].add(term)
         return Part(bits, used)
 
-    def _phrase_query(self, words: list[str], matched: dict[str, set[str]]):
+    def _phrase_query(self, words: list[str], matched: dict[str, set[str]]) -> Part:
         clauses, used = [], []
         for lang in m.LANGS:
             keys = [k for w in words if (k := textnorm.STEMMERS[lang](w))]
@@ -241,7 +242,7 @@ class SearchIndex:
         typing = not query[-1].isspace()  # the last word may still be incomplete
         allowed = self._filter(filters)
         with self._lock:
-            matched = {lang: set() for lang in m.LANGS}
+            matched: dict[str, set[str]] = {lang: set() for lang in m.LANGS}
             parts = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
             parts += [self._phrase_query(p, matched) for p in phrases]
             depth = max(limit, RERANK_DEPTH)
@@ -266,7 +267,8 @@ class SearchIndex:
             results.hits = [self._hit(docnum, score, lang, matched) for docnum, score in hits[:limit]]
         return results
 
-    def _run(self, parts: list[Part], allowed: int, depth: int, all_words: bool, bonus: int = 0):
+    def _run(self, parts: list[Part], allowed: int, depth: int, all_words: bool,
+             bonus: int = 0) -> tuple[int, list[tuple[int, float]]]:
         """(matching documents, the best `depth` as (docnum, score)) for all or any of the parts.
 
         Scoring is BM25F over per-term score tables read once from the index's postings and cached:
@@ -307,7 +309,8 @@ class SearchIndex:
                 phrases.append(Phrase(f"title_{lang}", keys))
         return self._bits(self._searcher.docs_for_query(Or(phrases))) if phrases else 0
 
-    def _expanded(self, words, phrases, typing, matched):
+    def _expanded(self, words: list[str], phrases: list[list[str]], typing: bool,
+                  matched: dict[str, set[str]]) -> tuple[list[Part], str | None]:
         """The query with unknown words widened to their nearest index words, and the suggestion."""
         clauses, suggestion, changed = [], [], False
         for i, word in enumerate(words):
@@ -352,9 +355,9 @@ class Part:
 class _Skipper:
     """Walks a sorted word list for the Levenshtein automaton: the next word at or after `w`."""
 
-    def __init__(self, words: list[str]):
+    def __init__(self, words: list[str]) -> None:
         self.words = words
 
-    def __call__(self, w: str):
+    def __call__(self, w: str) -> str | None:
         pos = bisect_left(self.words, w)
         return self.words[pos] if pos < len(self.words) else None

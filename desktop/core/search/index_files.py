@@ -10,6 +10,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 
@@ -26,11 +27,12 @@ VOCABULARY_FILE = "vocabulary.json"
 Progress = Callable[[int, int], None]
 
 
-def read_stamp(index_dir: Path) -> dict | None:
+def read_stamp(index_dir: Path) -> dict[str, Any] | None:
     try:
-        return json.loads((index_dir / STAMP_FILE).read_text(encoding="utf-8"))
+        stamp = json.loads((index_dir / STAMP_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return stamp if isinstance(stamp, dict) else None
 
 
 def index_state(store: Store, index_dir: Path) -> str:
@@ -71,7 +73,9 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     writer = ix.writer(limitmb=256)
     vocabulary: Counter[str] = Counter()
     for n, record_id in enumerate(ids, 1):
-        doc = record_document(store.record(record_id), store, region_names, topic_words)
+        record = store.record(record_id)
+        assert record is not None  # an id the same store just listed
+        doc = record_document(record, store, region_names, topic_words)
         vocabulary.update(spelling_words(doc))
         writer.add_document(**doc)
         if progress and (n % 50 == 0 or n == len(ids)):

@@ -10,6 +10,7 @@ import sys
 from array import array
 from math import log
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 
@@ -50,9 +51,9 @@ def write_score_tables(index_dir: Path) -> None:
                     factor = boost * (log(n / (len(ids) + 1)) + 1) * (BM25_K1 + 1)
                     scores = array("f", [factor * kind_weight[d] * tf / (tf + norm[d])
                                          for d, tf in zip(ids, weights, strict=True)])
-                    ids = array("i", ids)
-                    bits = bitset(ids, n).to_bytes(n // 8 + 1, "little") if len(ids) * 32 > n else None
-                    rows.append((fieldname, term, le_bytes(ids), le_bytes(scores), bits))
+                    docs = array("i", ids)
+                    bits = bitset(docs, n).to_bytes(n // 8 + 1, "little") if len(docs) * 32 > n else None
+                    rows.append((fieldname, term, le_bytes(docs), le_bytes(scores), bits))
                 conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?, ?)", rows)
         conn.commit()
     finally:
@@ -67,14 +68,14 @@ def open_scores(index_dir: Path) -> sqlite3.Connection:
                            check_same_thread=False)
 
 
-def le_bytes(values: array) -> bytes:
+def le_bytes(values: array[Any]) -> bytes:
     if sys.byteorder == "big":
         values = array(values.typecode, values)
         values.byteswap()
     return values.tobytes()
 
 
-def from_le(typecode: str, data: bytes) -> array:
+def from_le(typecode: str, data: bytes) -> array[Any]:
     values = array(typecode)
     values.frombytes(data)
     if sys.byteorder == "big":
@@ -82,7 +83,7 @@ def from_le(typecode: str, data: bytes) -> array:
     return values
 
 
-def _postings(reader, fieldname: str, term: str) -> tuple[list[int], list[float]]:
+def _postings(reader: Any, fieldname: str, term: str) -> tuple[list[int], list[float]]:
     """A term's document numbers and frequencies, a block at a time where the codec allows it (Whoosh's
     per-posting iteration costs about a microsecond a posting; a block is a tuple and an array)."""
     matcher = reader.postings(fieldname, term)
@@ -99,5 +100,5 @@ def _postings(reader, fieldname: str, term: str) -> tuple[list[int], list[float]
     return ids, weights
 
 
-def term_text(value) -> str:
+def term_text(value: str | bytes) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value

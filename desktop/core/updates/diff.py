@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import model as m
 from ..store import Store
@@ -28,7 +29,8 @@ class DatasetDiff:
 
     def by_kind(self) -> dict[str, dict[str, list[RecordChange]]]:
         """kind -> {'added': […], 'changed': […], 'removed': […]}, every kind present."""
-        out = {kind: {"added": [], "changed": [], "removed": []} for kind in m.KINDS}
+        out: dict[str, dict[str, list[RecordChange]]] = {
+            kind: {"added": [], "changed": [], "removed": []} for kind in m.KINDS}
         for change_type in ("added", "changed", "removed"):
             for change in getattr(self, change_type):
                 out[change.kind][change_type].append(change)
@@ -48,23 +50,29 @@ def diff_datasets(old_dir: Path | None, new_dir: Path) -> DatasetDiff:
     with Store(new_dir) as new:
         if old_dir is None:
             diff = DatasetDiff(None, new.meta().get("dataset_version", "?"))
-            diff.added = [RecordChange(rid, new.record(rid).kind, new.titles(rid)) for rid in new.ids()]
+            diff.added = [RecordChange(rid, _listed(new, rid).kind, new.titles(rid)) for rid in new.ids()]
             return diff
         with Store(old_dir) as old:
             diff = DatasetDiff(old.meta().get("dataset_version"), new.meta().get("dataset_version", "?"))
             old_ids, new_ids = set(old.ids()), set(new.ids())
             for rid in sorted(old_ids | new_ids):
                 if rid not in old_ids:
-                    diff.added.append(RecordChange(rid, new.record(rid).kind, new.titles(rid)))
+                    diff.added.append(RecordChange(rid, _listed(new, rid).kind, new.titles(rid)))
                 elif rid not in new_ids:
-                    diff.removed.append(RecordChange(rid, old.record(rid).kind, old.titles(rid)))
+                    diff.removed.append(RecordChange(rid, _listed(old, rid).kind, old.titles(rid)))
                 else:
-                    before, after = old.record(rid), new.record(rid)
+                    before, after = _listed(old, rid), _listed(new, rid)
                     if _comparable(before) != _comparable(after):
                         diff.changed.append(RecordChange(rid, after.kind, new.titles(rid)))
     return diff
 
 
-def _comparable(record: m.Record):
+def _listed(store: Store, record_id: str) -> m.Record:
+    record = store.record(record_id)
+    assert record is not None  # an id the same store listed
+    return record
+
+
+def _comparable(record: m.Record) -> tuple[type, dict[str, Any]]:
     # where the record's YAML file sits is bookkeeping, not content an advisor sees
     return record.__class__, {k: v for k, v in vars(record).items() if k != "source_file"}

@@ -53,7 +53,7 @@ def key_id_of(public_key: Ed25519PublicKey) -> str:
     return hashlib.sha256(raw_public(public_key)).hexdigest()[:16]
 
 
-def _key_encryption(passphrase: str):
+def _key_encryption(passphrase: str) -> serialization.KeySerializationEncryption:
     return (serialization.PrivateFormat.PKCS12.encryption_builder()
             .kdf_rounds(KEY_KDF_ROUNDS)
             .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)

@@ -5,6 +5,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import model as m
 from ..i18n import _
@@ -43,9 +44,9 @@ class Manifest:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     @classmethod
-    def from_dict(cls, data: dict) -> Manifest:
+    def from_dict(cls, data: dict[str, Any]) -> Manifest:
         """Check every field's shape (after the signature is verified); ValueError names the field."""
-        def need(key, kind):
+        def need(key: str, kind: type) -> Any:
             value = data.get(key)
             if not isinstance(value, kind) or isinstance(value, bool):
                 raise ValueError(key)
@@ -66,12 +67,11 @@ class Manifest:
         for item in need("files", list):
             if not isinstance(item, dict):
                 raise ValueError("files")
-            entry = FileEntry(item.get("path"), item.get("sha256"), item.get("size"))
-            if (not isinstance(entry.path, str) or not isinstance(entry.sha256, str)
-                    or not SHA256_RE.match(entry.sha256) or not isinstance(entry.size, int)
-                    or isinstance(entry.size, bool) or entry.size < 0):
+            path, sha256, size = item.get("path"), item.get("sha256"), item.get("size")
+            if (not isinstance(path, str) or not isinstance(sha256, str) or not SHA256_RE.match(sha256)
+                    or not isinstance(size, int) or isinstance(size, bool) or size < 0):
                 raise ValueError("files")
-            files.append(entry)
+            files.append(FileEntry(path, sha256, size))
         return cls(key_id=need("key_id", str), dataset_version=version,
                    schema_version=need("schema_version", int), content_hash=content,
                    created_at=need("created_at", str), min_app_version=need("min_app_version", str),

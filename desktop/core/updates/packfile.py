@@ -66,9 +66,11 @@ def _created_at() -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
-def _zip_time(created_at: str) -> tuple:
+def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
     moment = _dt.datetime.fromisoformat(created_at)
-    return max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    if moment.year < 1980:      # the earliest time a zip entry can hold
+        return (1980, 1, 1, 0, 0, 0)
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
 def build_pack(dataset: Path, key: SigningKey, changelog: dict[str, str], out: Path,
@@ -249,7 +251,7 @@ class OpenPack:
             if info.file_size != entry.size:
                 raise damaged(_("{name} is shorter than it should be").format(name=entry.path))
 
-    def stream(self, entry: FileEntry, sink: Callable[[bytes], None],
+    def stream(self, entry: FileEntry, sink: Callable[[bytes], object],
                progress: Callable[[int], None] | None = None) -> None:
         """Read one file through `sink`, never more than its declared size, and check its SHA-256."""
         digest, done = hashlib.sha256(), 0
@@ -276,10 +278,10 @@ class OpenPack:
     def close(self) -> None:
         self.zip.close()
 
-    def __enter__(self):
+    def __enter__(self) -> OpenPack:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
