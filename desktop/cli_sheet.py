@@ -13,13 +13,13 @@ PAPERS = ("a4", "letter")
 
 def _lang(value: str) -> str:
     """Accept uz_Cyrl, uz-Cyrl and any letter case."""
-    from .core.sheets import SHEET_LANGS
+    from .core.languages import SHEET
 
     wanted = value.replace("-", "_").lower()
-    for lang in SHEET_LANGS:
+    for lang in SHEET:
         if lang.lower() == wanted:
             return lang
-    raise argparse.ArgumentTypeError(f"choose one of {', '.join(SHEET_LANGS)}")
+    raise argparse.ArgumentTypeError(f"choose one of {', '.join(SHEET)}")
 
 
 def register(subparsers) -> argparse.ArgumentParser:

@@ -115,10 +115,11 @@ class Settings:
     def ui_language(self) -> str:
         from PySide6.QtCore import QLocale
 
-        from .core.i18n import UI_LANGUAGES, default_language
+        from .core import languages
+        from .core.i18n import default_language
 
         value = self.q.value("ui/language")
-        if value in UI_LANGUAGES:
+        if value in languages.INTERFACE:
             return str(value)
         return default_language(QLocale.system().name())
 
@@ -128,9 +129,10 @@ class Settings:
 
     @property
     def content_language(self) -> str:
-        from .core.i18n import UI_LANGUAGES, content_language
+        from .core import languages
 
-        return self._get("ui/content_language", content_language(self.ui_language), tuple(UI_LANGUAGES))
+        return self._get("ui/content_language", languages.content_language(self.ui_language),
+                         languages.INTERFACE)
 
     @content_language.setter
     def content_language(self, value: str) -> None:

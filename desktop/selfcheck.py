@@ -149,9 +149,10 @@ def print_sheet(store) -> str:
 
 
 def interface_languages() -> str:
-    from .core.i18n import UI_LANGUAGES, translations_dir
+    from .core import languages
+    from .core.i18n import translations_dir
 
-    found = [lang for lang in UI_LANGUAGES
+    found = [lang for lang in languages.INTERFACE
              if (translations_dir() / lang / "LC_MESSAGES" / "messages.mo").is_file()]
     return "English" + "".join(f", {lang}" for lang in found)
 

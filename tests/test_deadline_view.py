@@ -69,7 +69,7 @@ def test_kyrgyz_citizen_registers_within_30_days_and_needs_no_patent(helper):
     assert [label.text() for label in registration.values()] == ["April 2, 2026"]
     assert [label.property("isoDate") for label in registration.values()] == ["2026-04-02"]
     rule = due(helper, "migration-registration", "dueRule")[2].text()
-    assert rule.startswith("Rule: 30 days from the day of entry")
+    assert rule.startswith("Rule: within 30 calendar days from the date of entry")
     assert due(helper, "work-patent") == {}
     stay = due(helper, "stay-limit-90-days")
     assert stay[1].text() == "June 1, 2026"
@@ -198,10 +198,10 @@ def test_working_day_dates_say_that_public_holidays_are_not_counted(open_helper,
     date = due(helper, "test-procedure")[1]
     assert date.text() == "March 17, 2026"  # 7 working days: two weekends skipped
     rule = due(helper, "test-procedure", "dueRule")[1].text()
-    assert rule.startswith("Rule: 7 working days from arrival at the place of stay")
+    assert rule.startswith("Rule: within 7 working days from arrival at the place of stay")
     assert "Public holidays are not counted" in rule
     assert "count from that day" in rule  # arrival is taken as the entry date, and it says so
     show(helper, "KG", "", entry=dt.date(2026, 3, 6))
     rule = due(helper, "test-procedure", "dueRule")[1].text()
-    assert rule.startswith("Rule: 30 days from the day of entry") and "Public holidays" not in rule
+    assert rule.startswith("Rule: within 30 calendar days from the date of entry") and "Public holidays" not in rule
     assert helper.results.findChild(QWidget, "dueGrid") is not None

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.core.sheets import label, title_in
 from desktop.core.store import Store
+from desktop.present.sheet_html import label
+from desktop.present.text import title_in
 from desktop.ui.sheet_dialog import SheetDialog
 
 

@@ -18,11 +18,15 @@ from desktop import paths
 from desktop.core import model as m
 from desktop.core.build import build
 from desktop.core.deadlines import pick_deadline
+from desktop.core.languages import SHEET as SHEET_LANGS
+from desktop.core.languages import localized as text_in
 from desktop.core.sheet_pdf import _units, layout_sheet, make_sheets, write_pdf
-from desktop.core.sheets import (SHEET_LANGS, SheetError, SheetOptions, build_sheet, deadline_phrase,
-                                 label, qr_source_url, region_contacts, text_in, title_in)
+from desktop.core.sheets import SheetError, SheetOptions, qr_source_url, region_contacts
 from desktop.core.store import Store
 from desktop.core.textnorm import uz_latin_to_cyrillic
+from desktop.present.deadlines import deadline_phrase
+from desktop.present.sheet_html import build_sheet, label
+from desktop.present.text import title_in
 
 from conftest import make_content_tree
 
@@ -260,10 +264,13 @@ def test_unknown_inputs_give_plain_errors(store):
 
 
 def test_uzbek_labels_use_the_official_apostrophes():
-    from desktop.core.sheets import COUNTED_FROM, LABELS, PHONE_LABELS
+    from desktop.present import labels
+    from desktop.present.sheet_html import SHARED, SHEET_ONLY
 
-    texts = [v["uz"] for v in (*LABELS.values(), *PHONE_LABELS.values())]
-    texts += [part for v in COUNTED_FROM.values() for part in v["uz"]]
+    texts = [label(key, "uz") for key in (*SHARED, *SHEET_ONLY)]
+    texts += [labels.phone_label(code, "uz") for code in m.PHONE_LABELS]
+    texts += [deadline_phrase(m.Deadline(days=2, counted_from=code, before=before), "uz")
+              for code in m.COUNTED_FROM for before in (False, True)]
     assert not [t for t in texts if re.search("['`\u2018\u2019]", t)]
 
 

@@ -11,15 +11,16 @@ import re
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from .. import paths
-from .textnorm import uz_latin_to_cyrillic
+from .languages import DERIVED, TRANSLATED, derive
 
-HAND_WRITTEN = ("ru", "uz", "ky")
-DERIVED = {"uz_Cyrl": "uz"}
 PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z]")
+# Names an interface string writes in Latin letters in every script (transliteration would spoil them).
+LATIN_NAMES_RE = re.compile(r"\b(?:QR|WhatsApp|Telegram)\b")
 
 
 def root() -> Path:
@@ -35,6 +36,15 @@ def read(path: Path) -> Catalog:
         return read_po(f)
 
 
+def derive_string(text: str, lang: str) -> str:
+    """One catalog string in a derived script; the names of LATIN_NAMES_RE stay as they are."""
+    out, pos = [], 0
+    for name in LATIN_NAMES_RE.finditer(text):
+        out += [derive(text[pos:name.start()], lang), name.group(0)]
+        pos = name.end()
+    return "".join(out) + derive(text[pos:], lang)
+
+
 def derive_uz_cyrl(src: Path, dst: Path) -> None:
     """The Uzbek Latin catalog transliterated (placeholders and markup kept), same plural rules."""
     catalog = read(src)
@@ -42,9 +52,9 @@ def derive_uz_cyrl(src: Path, dst: Path) -> None:
         if not message.id:
             continue
         if isinstance(message.string, (list, tuple)):
-            message.string = tuple(uz_latin_to_cyrillic(s) for s in message.string)
+            message.string = tuple(derive_string(s, "uz_Cyrl") for s in message.string)
         else:
-            message.string = uz_latin_to_cyrillic(message.string)
+            message.string = derive_string(message.string, "uz_Cyrl")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100)
     text = buffer.getvalue().decode("utf-8").replace('"Language: uz\\n"', '"Language: uz_Cyrl\\n"', 1)
@@ -72,7 +82,7 @@ def derive_qt_uz_cyrl(src: Path, dst: Path) -> None:
         forms = translation.findall("numerusform") or [translation]
         for form in forms:
             if form.text:
-                form.text = uz_latin_to_cyrillic(form.text)
+                form.text = derive_string(form.text, "uz_Cyrl")
     tree.write(dst, encoding="utf-8", xml_declaration=True)
 
 
@@ -92,7 +102,7 @@ def build(base: Path | None = None, qt: bool = True) -> list[Path]:
     base = base or root()
     for lang, source in DERIVED.items():
         derive_uz_cyrl(po_path(source, base), po_path(lang, base))
-    built = [compile_po(po_path(lang, base)) for lang in (*HAND_WRITTEN, *DERIVED)]
+    built = [compile_po(po_path(lang, base)) for lang in (*TRANSLATED, *DERIVED)]
     qt_dir = base / "qt"
     if qt and (qt_dir / "qtbase_uz.ts").exists():
         derive_qt_uz_cyrl(qt_dir / "qtbase_uz.ts", qt_dir / "qtbase_uz_Cyrl.ts")
@@ -130,7 +140,7 @@ def main(argv: list[str]) -> int:
             print("compiled", mo.relative_to(paths.app_root()))
         return 0
     if argv[:1] == ["check"]:
-        found = [p for lang in (*HAND_WRITTEN, *DERIVED) for p in problems(lang)]
+        found = [p for lang in (*TRANSLATED, *DERIVED) for p in problems(lang)]
         print("\n".join(found) or "all catalogs complete")
         return 1 if found else 0
     print("usage: python -m desktop.core.catalogs build|check", file=sys.stderr)

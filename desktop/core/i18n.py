@@ -1,24 +1,25 @@
 """Interface language: gettext catalogs, the current language, locale formatting.
 
-English is the source language. `_`, `ngettext` and `pgettext` always answer in the current language;
-windows register a callback with `on_language_changed` and re-set their texts when it changes, so the
-language switches live without a restart.
+English is the source language. `translator(lang)` answers in any language (a sheet is printed in the
+client's language whatever the interface speaks); `_`, `ngettext` and `pgettext` are its shortcuts
+for the current interface language. Windows register a callback with `on_language_changed` and
+re-set their texts when it changes, so the language switches live without a restart.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gettext
 import weakref
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .. import paths
+from . import languages
 
-# code -> name of the language in itself (shown in the language menu)
-UI_LANGUAGES = {"uz": "Oʻzbekcha", "uz_Cyrl": "Ўзбекча", "ky": "Кыргызча", "ru": "Русский", "en": "English"}
 DOMAIN = "messages"
 
-_state = {"lang": "en", "catalog": gettext.NullTranslations()}
+_state = {"lang": languages.SOURCE}
 _listeners: list[weakref.ReferenceType] = []
 # Set by the UI: whether a listener's owner still exists (a Qt widget can be deleted while Python
 # still holds its wrapper). Core code knows nothing of Qt.
@@ -38,15 +39,19 @@ def current_language() -> str:
     return _state["lang"]
 
 
-def content_language(ui_lang: str) -> str:
-    """The content language (ru, uz, ky, en) that goes with an interface language."""
-    return "uz" if ui_lang == "uz_Cyrl" else ui_lang
+@functools.cache
+def translator(lang: str) -> gettext.NullTranslations:
+    """The catalog of one language (uz_Cyrl: the one derived from Uzbek); English, the source, has none."""
+    if lang not in languages.NAMES:
+        raise ValueError(f"unknown language {lang!r}")
+    if lang == languages.SOURCE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, translations_dir(), languages=[lang], fallback=True)
 
 
 def set_language(lang: str) -> None:
-    if lang not in UI_LANGUAGES:
+    if lang not in languages.INTERFACE:
         raise ValueError(f"unknown interface language {lang!r}")
-    _state["catalog"] = gettext.translation(DOMAIN, translations_dir(), languages=[lang], fallback=True)
     _state["lang"] = lang
     for ref in list(_listeners):
         callback = ref()
@@ -63,15 +68,15 @@ def on_language_changed(callback: Callable[[], None]) -> None:
 
 
 def _(message: str) -> str:
-    return _state["catalog"].gettext(message)
+    return translator(_state["lang"]).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _state["catalog"].ngettext(singular, plural, n)
+    return translator(_state["lang"]).ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _state["catalog"].pgettext(context, message)
+    return translator(_state["lang"]).pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -95,10 +100,10 @@ def default_language(system_locale: str) -> str:
     return "ru"
 
 
-def _babel_locale(lang: str):
+def _babel_locale(lang: str) -> Any:
     from babel import Locale  # loaded on first use: it is not needed to paint the window
 
-    return Locale.parse({"uz": "uz_Latn", "uz_Cyrl": "uz_Cyrl"}.get(lang, lang))
+    return Locale.parse(languages.BABEL_LOCALES.get(lang, lang))
 
 
 def format_date(value: _dt.date | str | None, lang: str | None = None) -> str:

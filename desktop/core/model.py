@@ -1,14 +1,13 @@
 """The content model: plain dataclasses shared by the validator, the build and the store.
 
-Localised text is a dict language -> string; `localized()` applies the app's fallback chain
-(requested -> ru -> en), so callers never pick a language by hand.
+Localised text is a dict language -> string; `localized()` (from core.languages, the one list of languages)
+applies the app's fallback chain (requested -> ru -> en), so callers never pick a language by hand.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGS = ("ru", "uz", "ky", "en")
-FALLBACK = ("ru", "en")
+from .languages import CONTENT as LANGS, FALLBACK, localized  # noqa: F401  (the texts' languages, re-exported)
 
 KINDS = ("agreement", "procedure", "contact")
 STATUSES = ("in_force", "signed", "announced", "expired", "superseded")
@@ -30,17 +29,6 @@ FEDERAL_DISTRICTS = ("CEN", "NW", "SOU", "NCA", "VOL", "URA", "SIB", "FE")
 ALL = "all"
 
 LocalText = dict  # language -> str
-
-
-def localized(text: LocalText | None, lang: str) -> str:
-    """Text in `lang`, else Russian, else English, else any language present, else ''."""
-    if not text:
-        return ""
-    for candidate in (lang, *FALLBACK):
-        value = text.get(candidate)
-        if value:
-            return value
-    return next((v for v in text.values() if v), "")
 
 
 @dataclass

@@ -21,7 +21,8 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontData
                            QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrame)
 
 from .. import paths
-from .sheets import QR_RESOURCE, SheetContent, SheetError, SheetOptions, build_sheet, make_qr
+from ..present.sheet_html import build_sheet
+from .sheets import QR_RESOURCE, SheetContent, SheetError, SheetOptions, make_qr
 from .store import Store
 
 FONT_FAMILY = "DejaVu Sans"

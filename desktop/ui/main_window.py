@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import environment, paths
-from ..core.i18n import UI_LANGUAGES, _, current_language, on_language_changed, set_language
+from ..core import languages
+from ..core.i18n import _, current_language, on_language_changed, set_language
 from .record_view import RecordView
 from .search_panel import SearchPanel
 
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self.menu_language.setObjectName("menuLanguage")
         group = QActionGroup(self)
         self.language_actions = {}
-        for code, name in UI_LANGUAGES.items():
+        for code, name in languages.NAMES.items():
             action = QAction(name, self, checkable=True)
             action.setData(code)
             action.triggered.connect(lambda checked, c=code: self.switch_language(c))

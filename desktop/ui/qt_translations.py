@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from ..core.i18n import translations_dir
+from ..core.languages import QT_LOCALES
 
 _installed: list[QTranslator] = []
 
@@ -21,5 +22,4 @@ def install_qt_translations(app, lang: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
             break
-    QLocale.setDefault(QLocale({"uz": "uz_Latn_UZ", "uz_Cyrl": "uz_Cyrl_UZ", "ky": "ky_KG", "ru": "ru_RU"}
-                               .get(lang, "en_GB")))
+    QLocale.setDefault(QLocale(QT_LOCALES.get(lang, QT_LOCALES["en"])))

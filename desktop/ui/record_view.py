@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ..core.i18n import _, on_language_changed
+from ..core.i18n import _, current_language, on_language_changed
 
 if TYPE_CHECKING:  # built with the first record; PySide creates each class's Python type on first use
     from PySide6.QtCore import QUrl
@@ -98,7 +98,8 @@ class RecordView(QWidget):
         self.print_button.setText(_("Print sheet…"))
         self.print_button.setToolTip(_("Print a sheet for the client (Ctrl+P)"))
         self.print_button.setAccessibleName(_("Print sheet"))
-        self.empty.setText(f'<p align="center">{html.escape(_("Choose a result on the left to see it here."))}</p>')
+        prompt = _("Choose a result on the left to see it here.")  # outside the f-string, where Babel sees it
+        self.empty.setText(f'<p align="center">{html.escape(prompt)}</p>')
         if self.browser is not None:
             self._retranslate_body()
         self.refresh()
@@ -156,10 +157,10 @@ class RecordView(QWidget):
             self._render()
 
     def _render(self) -> None:
-        from .record_html import RecordRenderer  # loaded with the first record, not at start-up
+        from ..present.record_html import RecordRenderer  # loaded with the first record, not at start-up
 
         record = self.ctx.store.record(self.current)
-        renderer = RecordRenderer(self.ctx.store, self.ctx.lang, self.citizenship, self.region)
+        renderer = RecordRenderer(self.ctx.store, current_language(), self.ctx.lang, self.citizenship, self.region)
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(renderer.render(record))
         self.browser.verticalScrollBar().setValue(scroll)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 from .. import paths
 from ..core import model as m
 from ..core.i18n import _, format_date, on_language_changed
+from ..core.languages import content_language, derive
 from . import labels
 from .widgets import CitizenshipCombo, RegionCombo
 
@@ -44,11 +45,7 @@ class ResultRow(QWidget):
         icon.setPixmap(kind_icon(hit.kind).pixmap(QSize(24, 24)))
         icon.setAccessibleName(labels.kind(hit.kind))
         icon.setAlignment(QtCore.Qt.AlignTop)
-        title, snippet = hit.title, hit.snippet
-        if ui_lang == "uz_Cyrl":
-            from ..core.textnorm import uz_latin_to_cyrillic
-
-            title, snippet = uz_latin_to_cyrillic(title), uz_latin_to_cyrillic(snippet)
+        title, snippet = derive(hit.title, ui_lang), derive(hit.snippet, ui_lang)
         colour = STATUS_COLOURS.get(hit.status, "#555")
         verified = _("verified {date}").format(date=format_date(hit.verified_on))
         text = QLabel(self)
@@ -223,7 +220,7 @@ class SearchPanel(QWidget):
             self.worker.submit("", self.filters(), "ru")  # supersede anything still running
             self._render()
             return
-        lang = "uz" if self.ctx.lang == "uz_Cyrl" else self.ctx.lang
+        lang = content_language(self.ctx.lang)
         self.worker.submit(query, self.filters(), lang)
 
     def _show_results(self, request_id: int) -> None:
@@ -305,7 +302,7 @@ class SearchPanel(QWidget):
             return
         if self.results is None or self.results.query != self.field.text():
             # Enter pressed before the debounced search ran: search now, synchronously
-            lang = "uz" if self.ctx.lang == "uz_Cyrl" else self.ctx.lang
+            lang = content_language(self.ctx.lang)
             self.results = self.ctx.index.search(self.field.text(), self.filters(), lang=lang, limit=50)
             self._render()
         item = self.list.currentItem() or self.list.item(0)

@@ -1,10 +1,10 @@
 """Settings: interface and content language, text size, the centre's default citizenship and region."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
-from ..core.i18n import UI_LANGUAGES, _, on_language_changed, set_language
+from ..core import languages
+from ..core.i18n import _, on_language_changed, set_language
 from .widgets import CitizenshipCombo, RegionCombo
 
 
@@ -16,7 +16,7 @@ class SettingsDialog(QDialog):
         s = ctx.settings
         self.ui_language = QComboBox(self, objectName="uiLanguage")
         self.content_language = QComboBox(self, objectName="contentLanguage")
-        for code, name in UI_LANGUAGES.items():
+        for code, name in languages.NAMES.items():
             self.ui_language.addItem(name, code)
             self.content_language.addItem(name, code)
         self.ui_language.setCurrentIndex(self.ui_language.findData(s.ui_language))
@@ -31,7 +31,7 @@ class SettingsDialog(QDialog):
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _i in range(5)]
         for label, field in zip(self.labels, (self.ui_language, self.content_language, self.font_scale,
-                                              self.citizenship, self.region)):
+                                              self.citizenship, self.region), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -48,7 +48,7 @@ class SettingsDialog(QDialog):
         texts = [_("Interface language"), _("Language of the reference texts"), _("Text size"),
                  _("Usual client citizenship"), _("This centre's region")]
         for label, text, field in zip(self.labels, texts, (self.ui_language, self.content_language,
-                                                          self.font_scale, self.citizenship, self.region)):
+                                                          self.font_scale, self.citizenship, self.region), strict=True):
             label.setText(text + ":")
             field.setAccessibleName(text)
         self.citizenship.retranslate()

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..core import model as m
-from ..core.i18n import _, content_language, current_language, ngettext, on_language_changed
+from ..core.i18n import _, current_language, ngettext, on_language_changed
+from ..core.languages import NAMES, SHEET, content_language
 from ..core.sheet_pdf import PAPERS, Sheet, make_sheets, paint_sheets, write_pdf
-from ..core.sheets import LANG_NAMES, SHEET_LANGS, SheetError, SheetOptions, applies, title_in
+from ..core.sheets import SheetError, SheetOptions, applies
 from ..core.store import Store
+from ..present.text import title_in
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
 REBUILD_DELAY_MS = 150  # options typed in quick succession rebuild the preview once
@@ -65,8 +67,8 @@ class SheetDialog(QDialog):
     def _build_controls(self, lang: str, citizenship: str | None, region: str | None, paper: str) -> None:
         self.lang_combo = QComboBox(self)
         self.lang_combo.setObjectName("sheetLanguage")
-        for code in SHEET_LANGS:
-            self.lang_combo.addItem(LANG_NAMES[code], code)
+        for code in SHEET:
+            self.lang_combo.addItem(NAMES[code], code)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(lang)))
 
         self.bilingual_check = QCheckBox(self)

@@ -144,7 +144,7 @@ def region_model(ctx) -> QStandardItemModel:
         everywhere = QStandardItem(_("All regions"))
         everywhere.setData("", USER_ROLE)
         model.appendRow(everywhere)
-        lang = "ru" if ctx.lang in ("uz", "uz_Cyrl", "ky") else ctx.lang  # regions have ru and en names
+        lang = "en" if ctx.lang == "en" else "ru"  # regions have ru and en names
         for region in sorted(ctx.regions(), key=lambda r: m.localized(r.name, lang)):
             item = QStandardItem(m.localized(region.name, lang))
             item.setData(region.code, USER_ROLE)
