@@ -292,7 +292,8 @@ class RecordRenderer:
             return []
         titles = {"conflict": self._("Sources disagree"), "unverified": self._("Not verified"),
                   "gap": self._("Not found"), "outdated": self._("May be outdated"), "info": self._("Note")}
-        out = [heading(self._("Notes"))]
+        # "record" context: remarks on the record, not the advisor's own notes (the glossary's "Notes")
+        out = [heading(translator(self.ui_lang).pgettext("record", "Notes"))]
         for note in record.notes:
             css = "conflict" if note.type == "conflict" else "warn"
             out.append(f'<p class="{css}"><b>{esc(titles.get(note.type, note.type))}:</b> {esc(self.t(note.text))}</p>')
