@@ -331,11 +331,18 @@ def _paint_furniture(painter: QPainter, sheet: Sheet, index: int) -> None:
 
 # --------------------------------------------------------------------------- whole jobs
 
-def make_sheets(store: Store, procedure_ids: list[str], options: SheetOptions, paper: str = "a4") -> list[Sheet]:
-    """Sheets for several procedures with the same language, citizenship and region."""
+def sheet_contents(store: Store, procedure_ids: list[str], options: SheetOptions) -> list[SheetContent]:
+    """What the sheets for several procedures say, as HTML. No Qt object is made here, so the sheet
+    dialog runs this off the UI thread; laying the sheets out (layout_sheet) makes QTextDocuments, which
+    stay on the UI thread."""
     if not procedure_ids:
         raise SheetError("No procedure chosen: give at least one procedure id.")
-    return [layout_sheet(build_sheet(store, pid, options), paper) for pid in procedure_ids]
+    return [build_sheet(store, pid, options) for pid in procedure_ids]
+
+
+def make_sheets(store: Store, procedure_ids: list[str], options: SheetOptions, paper: str = "a4") -> list[Sheet]:
+    """Sheets for several procedures with the same language, citizenship and region."""
+    return [layout_sheet(content, paper) for content in sheet_contents(store, procedure_ids, options)]
 
 
 def write_pdf(sheets: list[Sheet], path: Path | str, paper: str = "a4") -> int:

@@ -37,32 +37,52 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def open_index_with_progress(store):
-    """The search index; a missing or stale one is rebuilt behind a progress dialog."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QProgressDialog
+def open_index_with_progress(window, store) -> None:
+    """Open the search index in the background and hand it to `window.attach_index` on the UI thread; a
+    missing or stale index is rebuilt behind a small modal progress window while the main window stays
+    painted. A failure takes the app's error path: logged, and a short dialog."""
+    from PySide6.QtWidgets import QDialog, QProgressBar
 
-    from ..core.i18n import _
     from ..dataset import open_index
+    from .background import BackgroundOp
 
-    dialog = None
+    dialog: QDialog | None = None
+    bar: QProgressBar | None = None
 
     def progress(done: int, total: int) -> None:
-        nonlocal dialog
-        if dialog is None:
-            dialog = QProgressDialog(_("Preparing the search index…"), "", 0, total)
-            dialog.setWindowTitle("Migrant Desk")
-            dialog.setCancelButton(None)
-            dialog.setWindowModality(Qt.ApplicationModal)
-            dialog.setMinimumDuration(0)
-        dialog.setValue(done)
-        QApplication.processEvents()
+        nonlocal dialog, bar
+        if dialog is None or bar is None:
+            dialog, bar = _index_progress_window(window, total)
+        bar.setValue(done)
 
-    try:
-        return open_index(store, progress=progress)
-    finally:
+    def close_dialog() -> None:
         if dialog is not None:
             dialog.close()
+            dialog.deleteLater()
+
+    BackgroundOp(window, lambda report: open_index(store, progress=report), name="search-index") \
+        .on_progress(progress).on_finished(close_dialog).on_success(window.attach_index).run()
+
+
+def _index_progress_window(window, total: int):
+    """"Preparing the search index…" with a bar, shown at once. (Not a QProgressDialog: a modal one runs a
+    nested event loop in every setValue.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout
+
+    from ..core.i18n import _
+
+    dialog = QDialog(window)
+    dialog.setObjectName("indexProgress")
+    dialog.setWindowTitle("Migrant Desk")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    bar = QProgressBar(dialog)
+    bar.setRange(0, total)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(_("Preparing the search index…"), dialog))
+    layout.addWidget(bar)
+    dialog.show()
+    return dialog, bar
 
 
 def _after_first_paint(app, store) -> None:
@@ -101,7 +121,7 @@ def run(dataset: Path | None = None) -> int:
                      settings=settings)
     window = MainWindow(ctx)
     # The window paints first; the search index (a heavier import and open) follows at once.
-    window.first_painted.connect(lambda: window.attach_index(open_index_with_progress(store)))
+    window.first_painted.connect(lambda: open_index_with_progress(window, store))
     window.first_painted.connect(lambda: _after_first_paint(app, store))
     window.show()
     code = app.exec()

@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_i
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QListWidget
 
-    from ..core.search import Filters, Results
-    from .worker import SearchWorker
+    from ..core.search import Filters, Results, SearchIndex
+    from .background import Lane
 
 DEBOUNCE_MS = 150
 STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5a12", "expired": "#777777",
@@ -73,7 +73,8 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.results: "Results | None" = None
-        self.worker: "SearchWorker | None" = None
+        self._index: "SearchIndex | None" = None
+        self.searches: "Lane | None" = None  # one thread; a newer query supersedes an older one
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
 
@@ -151,16 +152,14 @@ class SearchPanel(QWidget):
 
     def attach_index(self, index) -> None:
         """Searching starts when the index is open (just after the window first paints)."""
-        from .worker import SearchWorker
+        from .background import Lane
 
         if self.list is None:
             self._build_list()
-        if self.worker is None:
-            self.worker = SearchWorker(index, self)
-            self.worker.finished.connect(self._show_results)
-            self.worker.failed.connect(self._show_failure)
-        else:
-            self.worker.index = index
+        if self.searches is None:
+            self.searches = Lane("search")
+        self.searches.supersede_all()  # (after a change of data) no answer from the previous index
+        self._index = index
         if self.field.text().strip():
             self.search_now()
 
@@ -211,27 +210,31 @@ class SearchPanel(QWidget):
             self._timer.start()
 
     def search_now(self) -> None:
+        from .background import BackgroundOp
+
         self._timer.stop()
-        if self.worker is None:
+        index = self._index
+        if self.searches is None or index is None:
             return  # the index is still opening; attach_index() searches then
         query = self.field.text()
         if not query.strip():
             self.results = None
-            self.worker.submit("", self.filters(), "ru")  # supersede anything still running
+            self.searches.supersede_all()  # a search still running must not show its results
             self._render()
             return
+        filters = self.filters()
         lang = content_language(self.ctx.lang)
-        self.worker.submit(query, self.filters(), lang)
+        BackgroundOp(self, lambda _report: index.search(query, filters, lang=lang, limit=50), name="search") \
+            .on_success(self._show_results).on_failure(self._show_failure).run(self.searches)
 
-    def _show_results(self, request_id: int) -> None:
-        results = self.worker.take(request_id)
-        if results is None or results.query != self.field.text():
-            return  # superseded: a newer query is on its way
+    def _show_results(self, results: "Results") -> None:
+        if results.query != self.field.text():
+            return  # the text changed since: its own search is on its way
         self.results = results
         self._render()
 
-    def _show_failure(self, request_id: int, message: str) -> None:
-        self.count.setText(_("Search failed: {message}").format(message=message))
+    def _show_failure(self, exc: BaseException) -> None:
+        self.count.setText(_("Search failed: {message}").format(message=f"{type(exc).__name__}: {exc}"))
 
     def _render(self) -> None:
         results = self.results
@@ -330,5 +333,5 @@ class SearchPanel(QWidget):
         return super().eventFilter(obj, event)
 
     def shutdown(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
+        if self.searches is not None:
+            self.searches.stop()

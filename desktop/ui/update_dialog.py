@@ -1,25 +1,25 @@
 """File → Install data update… and Help → Revert to previous data.
 
-UpdateDialog installs one pack on a worker thread and shows its progress, then "What's new": the
-central office's changelog in the advisor's language and the records added, changed and removed per
+UpdateDialog installs one pack in the background (ui.background) and shows its progress, then "What's
+new": the central office's changelog in the advisor's language and the records added, changed and removed per
 kind (computed by comparing the two datasets). A refused update shows the plain reason and changes
 nothing. The menu functions return what happened, so the main window can reopen the data.
 
-The main window calls, from its menus:
+The main window calls, from its menus, with the places from desktop/environment.py:
 
-    result = install_data_update(self, shared_folder, updates_folder(data_dir()), paths.bundled_dataset_dir(),
+    places = environment.data_places(settings)
+    result = install_data_update(self, places.shared, places.installed, places.bundled,
                                  lang)                     # InstallResult or None
-    result = revert_to_previous_data(self, shared_folder, updates_folder(data_dir()),
-                                     paths.bundled_dataset_dir())   # RollbackResult or None
+    result = revert_to_previous_data(self, places.shared, places.installed,
+                                     places.bundled)       # RollbackResult or None
 """
 from __future__ import annotations
 
 import logging
-import queue
-import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QProgressBar,
                                QStackedWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -29,6 +29,7 @@ from ..core import updates
 from ..core.datasets import DataFolder, DataFolderError, install_folder
 from ..core.i18n import N_, _
 from ..core.store import DatasetError
+from .background import BackgroundOp, Report
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,6 @@ STEP_LABELS = {"verify": N_("Checking the signature…"), "extract": N_("Unpacki
 # share of the progress bar per step (unpacking and indexing take the time)
 STEP_WEIGHTS = {"verify": 5, "extract": 35, "check": 5, "index": 45, "stage": 3, "switch": 4, "cleanup": 2,
                 "done": 1}
-POLL_MS = 50
 KIND_GROUPS = {"agreement": N_("Agreements"), "procedure": N_("Procedures"), "contact": N_("Contact points")}
 CHANGE_LABELS = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
 
@@ -50,44 +50,28 @@ def overall_percent(step: str, done: int, total: int) -> int:
     return min(100, round(100 * (before + part) / sum(STEP_WEIGHTS.values())))
 
 
-class _InstallJob:
-    """Runs the install and the comparison on a plain thread and leaves its reports in a queue that the
-    dialog polls from the UI thread.
+@dataclass(frozen=True)
+class _Outcome:
+    """How an install ended: installed (with the changes, when the old data could be read), or refused."""
+    result: updates.InstallResult | None = None
+    diff: updates.DatasetDiff | None = None
+    refusal: str = ""
 
-    Why a queue and not signals emitted from the worker: an install reports hundreds of progress steps,
-    and PySide6 6.12.0 dropped a reference on Python-side emits until the interpreter aborted (the
-    project pins below it); polling a queue from a QTimer needs no emit at all."""
 
-    def __init__(self, pack: Path, folder: DataFolder, baseline: Path | None, trusted):
-        self.pack, self.folder, self.baseline, self.trusted = pack, folder, baseline, trusted
-        self.reports: queue.SimpleQueue = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self._run, name="data-update", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def _progress(self, step: str, done: int, total: int) -> None:
-        self.reports.put(("progress", step, done, total))
-
-    def _run(self) -> None:
-        try:
-            result = updates.install(self.pack, self.folder, self.trusted, baseline=self.baseline,
-                                     progress=self._progress)
-        except updates.PackError as exc:
-            log.info("data update %s refused: %s", self.pack, exc.code)
-            self.reports.put(("failed", exc.message))
-            return
-        except Exception as exc:  # anything unexpected: reported in the dialog, the old data stays
-            log.exception("data update %s failed", self.pack)
-            self.reports.put(("failed", _("The update could not be installed ({reason}). Your current "
-                                          "data is unchanged.").format(reason=exc)))
-            return
-        try:
-            diff = updates.diff_datasets(result.old_dir, result.new_dir)
-        except DatasetError:
-            diff = None          # the old data could not be read for comparison; the install stands
-        log.info("installed data %s into %s", result.manifest.dataset_version, result.folder)
-        self.reports.put(("done", result, diff))
+def _install(pack: Path, folder: DataFolder, baseline: Path | None, trusted: dict | None,
+             report: Report) -> _Outcome:
+    """The install and the comparison, run in the background. A refusal is an answer, not a fault."""
+    try:
+        result = updates.install(pack, folder, trusted, baseline=baseline, progress=report)
+    except updates.PackError as exc:
+        log.info("data update %s refused: %s", pack, exc.code)
+        return _Outcome(refusal=exc.message)
+    try:
+        diff = updates.diff_datasets(result.old_dir, result.new_dir)
+    except DatasetError:
+        diff = None          # the old data could not be read for comparison; the install stands
+    log.info("installed data %s into %s", result.manifest.dataset_version, result.folder)
+    return _Outcome(result, diff)
 
 
 class UpdateDialog(QDialog):
@@ -115,11 +99,8 @@ class UpdateDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
 
-        self.job = _InstallJob(self.pack, folder, baseline, trusted)
+        self.folder, self.baseline, self.trusted = folder, baseline, trusted
         self.steps_seen: list[str] = []
-        self.poll = QTimer(self)
-        self.poll.setInterval(POLL_MS)
-        self.poll.timeout.connect(self._drain)
 
     # ------------------------------------------------------------------ pages
 
@@ -176,26 +157,24 @@ class UpdateDialog(QDialog):
     def start(self) -> None:
         self.state = "running"
         self.buttons.setEnabled(False)
-        self.job.start()
-        self.poll.start()
+        pack, folder, baseline, trusted = self.pack, self.folder, self.baseline, self.trusted
+        # every report, not only the latest: the dialog lists each step it has seen
+        BackgroundOp(self, lambda report: _install(pack, folder, baseline, trusted, report), name="data-update") \
+            .on_progress(self._on_progress, coalesce=False) \
+            .on_success(self._on_outcome) \
+            .on_failure(self._on_fault) \
+            .run()
 
-    def _drain(self) -> None:
-        """Show what the install reported since the last look."""
-        while True:
-            try:
-                report = self.job.reports.get_nowait()
-            except queue.Empty:
-                return
-            if report[0] == "progress":
-                self._on_progress(*report[1:])
-            else:
-                self.poll.stop()
-                self.job.thread.join()
-                if report[0] == "done":
-                    self._on_success(*report[1:])
-                else:
-                    self._on_failure(*report[1:])
-                return
+    def _on_outcome(self, outcome: _Outcome) -> None:
+        if outcome.result is None:
+            self._on_failure(outcome.refusal)
+        else:
+            self._on_success(outcome.result, outcome.diff)
+
+    def _on_fault(self, exc: BaseException) -> None:
+        """Anything unexpected (logged by the background helper): said in the dialog; the old data stays."""
+        self._on_failure(_("The update could not be installed ({reason}). Your current data is "
+                           "unchanged.").format(reason=exc))
 
     def reject(self) -> None:
         if self.state == "running":
