@@ -1,4 +1,5 @@
-"""Where the content, the bundled dataset and resources are, in a checkout or an installed bundle."""
+"""Where the app's own files are (content, schema, bundled dataset, resources), in a checkout or an
+installed bundle. The user's folders, the settings and which dataset is in use: desktop/environment.py."""
 from __future__ import annotations
 
 import os
