@@ -65,8 +65,8 @@ def open_index_with_progress(window, store) -> None:
 
 
 def _index_progress_window(window, total: int):
-    """"Preparing the search index…" with a bar, shown at once. (Not a QProgressDialog: a modal one runs a
-    nested event loop in every setValue.)"""
+    """A small window saying "Preparing the search index…" above a bar, shown at once. (Not a
+    QProgressDialog: a modal one runs a nested event loop in every setValue.)"""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout
 
