@@ -10,13 +10,13 @@ import random
 from collections import Counter
 
 from desktop import paths
+from desktop.core import languages, textnorm
 from desktop.core import model as m
-from desktop.core import textnorm
 from desktop.core.content import Content, load_content
 
 
 def vocabulary(content: Content) -> dict[str, list[tuple[str, int]]]:
-    counts = {lang: Counter() for lang in m.LANGS}
+    counts = {lang: Counter() for lang in languages.CONTENT}
     for record in content.records:
         for lang, text in record.texts.items():
             counts[lang].update(w for w in textnorm.tokens(f"{text.title} {text.summary} {text.body}")
@@ -42,7 +42,7 @@ def synthetic_content(n: int, seed: int = 7) -> Content:
     for i in range(n):
         kind = kinds[i % 3]
         texts = {}
-        for lang in m.LANGS:
+        for lang in languages.CONTENT:
             words, weights = table[lang]
             texts[lang] = m.Text(
                 title=_sentence(rng, words, weights, rng.randint(4, 12)).capitalize(),
@@ -56,7 +56,7 @@ def synthetic_content(n: int, seed: int = 7) -> Content:
         citizenship = [rng.choice(["UZ", "KG", "TJ", m.ALL])]
         if kind == "procedure":
             words, weights = table["ru"]
-            steps = [m.Step(text={lang: _sentence(rng, *table[lang], 10) for lang in m.LANGS},
+            steps = [m.Step(text={lang: _sentence(rng, *table[lang], 10) for lang in languages.CONTENT},
                             deadlines=[m.Deadline(days=rng.choice([7, 15, 30]))]) for _ in range(rng.randint(2, 6))]
             record = m.Procedure(**common, applies_to=citizenship, topic=rng.choice(m.TOPICS), steps=steps,
                                  legal_basis=[m.LegalBasis(law={"en": "Law"})])
@@ -77,7 +77,7 @@ def queries(content: Content, n: int, seed: int = 11) -> list[str]:
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        lang = m.LANGS[i % 4]
+        lang = languages.CONTENT[i % 4]
         words = [w for w, c in vocab[lang][:600] if len(w) > 3]
         out.append(" ".join(rng.sample(words, rng.choice([1, 1, 2, 2, 3]))))
     return out

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling corpus m
 from corpus import queries, synthetic_content, typo
 
 from desktop import paths
-from desktop.core import model as m
+from desktop.core import languages
 from desktop.core.build import write_dataset
 from desktop.core.search import SearchIndex, build_index
 from desktop.core.store import Store
@@ -48,14 +48,14 @@ def time_queries(fn, qs) -> list[float]:
 
 def fts5(store: Store, db_path: Path):
     conn = sqlite3.connect(db_path)
-    cols = [f"{f}_{lang}" for lang in m.LANGS for f in ("title", "text")]
+    cols = [f"{f}_{lang}" for lang in languages.CONTENT for f in ("title", "text")]
     conn.execute(f"CREATE VIRTUAL TABLE fts USING fts5(id UNINDEXED, {', '.join(cols)}, "
                  "tokenize = 'unicode61 remove_diacritics 2')")
     rows = []
     for rid in store.ids():
         r = store.record(rid)
         vals = []
-        for lang in m.LANGS:
+        for lang in languages.CONTENT:
             t = r.texts[lang]
             vals += [t.title, f"{t.summary}\n{t.body}"]
         rows.append((rid, *vals))

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from desktop import paths
+from desktop.core import languages
 from desktop.core import model as m
 from desktop.core.content import load_content
 
@@ -38,7 +39,7 @@ def test_every_dossier_record_is_present(content):
 
 def test_every_record_has_four_languages_and_a_source(content):
     for record in content.records:
-        assert set(record.texts) == set(m.LANGS), record.id
+        assert set(record.texts) == set(languages.CONTENT), record.id
         for lang, text in record.texts.items():
             assert text.title and text.summary and text.body, (record.id, lang)
         assert record.sources, record.id

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from .. import __version__
+from . import languages
 from . import model as m
 from .content import Content, ContentError, load_content
 from .store import DATASET_FILE, SCHEMA_VERSION
@@ -109,7 +110,7 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
             "confidence": r.confidence, "confidence_note": dumps(r.confidence_note),
             "verified_on": r.verified_on, **{f"date_{k}": r.dates.get(k) for k in m.DATE_KEYS},
             "source_file": r.source_file})
-        for lang in m.LANGS:
+        for lang in languages.CONTENT:
             if lang in r.texts:
                 x = r.texts[lang]
                 t["texts"].append({"record_id": r.id, "lang": lang, "title": x.title, "summary": x.summary,

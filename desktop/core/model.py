@@ -1,13 +1,13 @@
 """The content model: plain dataclasses shared by the validator, the build and the store.
 
-Localised text is a dict language -> string; `localized()` (from core.languages, the one list of languages)
-applies the app's fallback chain (requested -> ru -> en), so callers never pick a language by hand.
+Localised text (`LocalText`) is a dict language -> string; `core.languages.localized()` applies the app's
+fallback chain (requested -> ru -> en), so callers never pick a language by hand.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .languages import CONTENT as LANGS, FALLBACK, localized  # noqa: F401  (the texts' languages, re-exported)
+from .languages import FALLBACK
 
 KINDS = ("agreement", "procedure", "contact")
 STATUSES = ("in_force", "signed", "announced", "expired", "superseded")
@@ -28,7 +28,7 @@ PHONE_LABELS = ("general", "hotline", "consular", "duty", "reception", "fax", "m
 FEDERAL_DISTRICTS = ("CEN", "NW", "SOU", "NCA", "VOL", "URA", "SIB", "FE")
 ALL = "all"
 
-LocalText = dict  # language -> str
+LocalText = dict[str, str]  # language -> text
 
 
 @dataclass
@@ -163,7 +163,7 @@ class Record:
 @dataclass
 class Agreement(Record):
     agreement_type: str | None = None
-    parties: list = field(default_factory=list)  # codes (str) or LocalText for organisations
+    parties: list[str | LocalText] = field(default_factory=list)  # country codes, or names of organisations
 
 
 @dataclass

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from . import model as m
 
 # The dataset's file name and the schema version this app reads and writes (bump with db/schema.sql).
@@ -127,7 +128,7 @@ class Store:
         citizenships = [r["code"] for r in self._all(
             "SELECT code FROM record_citizenships WHERE record_id = ? ORDER BY code", rid)]
         common = dict(
-            id=rid, kind=kind, texts={lang: texts[lang] for lang in m.LANGS if lang in texts},
+            id=rid, kind=kind, texts={lang: texts[lang] for lang in languages.CONTENT if lang in texts},
             status=row["status"], verified_on=row["verified_on"],
             sources=[m.Source(id=r["source_id"], url=r["url"], title=r["title"], publisher=r["publisher"],
                               date=r["date"], note=r["note"])

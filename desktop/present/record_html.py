@@ -244,7 +244,7 @@ class RecordRenderer:
             else:
                 names = [self.region_name(code) for code in c.district.regions]
                 fds = self.store.federal_districts()
-                names += [m.localized(fds.get(fd), "en" if self.lang == "en" else "ru") or fd
+                names += [localized(fds.get(fd), "en" if self.lang == "en" else "ru") or fd
                           for fd in c.district.federal_districts]
                 served = ", ".join(names)
             note = self.t(c.district.note)

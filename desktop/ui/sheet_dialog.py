@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
 
 from ..core import model as m
 from ..core.i18n import _, current_language, ngettext, on_language_changed
-from ..core.languages import NAMES, SHEET, content_language
+from ..core.languages import NAMES, SHEET, content_language, localized
 from ..core.sheet_pdf import PAPERS, Sheet, layout_sheet, paint_sheets, sheet_contents, write_pdf
 from ..core.sheets import SheetContent, SheetError, SheetOptions, applies
 from ..core.store import Store
@@ -79,7 +79,7 @@ class SheetDialog(QDialog):
         self.citizenship_combo = QComboBox(self)
         self.citizenship_combo.setObjectName("sheetCitizenship")
         names = content_language(current_language())
-        for c in sorted(self.store.countries(), key=lambda c: m.localized(c.name, names)):
+        for c in sorted(self.store.countries(), key=lambda c: localized(c.name, names)):
             if c.citizenship:
                 self.citizenship_combo.addItem(c.code, c.code)
         wanted = citizenship or self._default_citizenship()
@@ -90,7 +90,7 @@ class SheetDialog(QDialog):
         self.region_combo.setEditable(True)  # type a few letters of the region's name to find it
         self.region_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.region_combo.addItem("", None)
-        for r in sorted(self.store.regions(), key=lambda r: m.localized(r.name, names)):
+        for r in sorted(self.store.regions(), key=lambda r: localized(r.name, names)):
             self.region_combo.addItem(r.code, r.code)
         completer = self.region_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -152,12 +152,12 @@ class SheetDialog(QDialog):
         countries = {c.code: c.name for c in self.store.countries()}
         for i in range(self.citizenship_combo.count()):
             code = self.citizenship_combo.itemData(i)
-            self.citizenship_combo.setItemText(i, f"{m.localized(countries[code], names)} ({code})")
+            self.citizenship_combo.setItemText(i, f"{localized(countries[code], names)} ({code})")
         regions = {r.code: r.name for r in self.store.regions()}
         self.region_combo.setItemText(0, _("(no region: contacts serving all of Russia)"))
         for i in range(1, self.region_combo.count()):
             code = self.region_combo.itemData(i)
-            self.region_combo.setItemText(i, f"{m.localized(regions[code], names)} ({code})")
+            self.region_combo.setItemText(i, f"{localized(regions[code], names)} ({code})")
         with QSignalBlocker(self.procedure_list):  # new titles are not new choices
             for i in range(self.procedure_list.count()):
                 item = self.procedure_list.item(i)

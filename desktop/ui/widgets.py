@@ -5,8 +5,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton
 
-from ..core import model as m
 from ..core.i18n import _
+from ..core.languages import localized
 from . import lifetime  # noqa: F401  (language listeners of deleted widgets are dropped)
 from .labels import place_name
 
@@ -145,8 +145,8 @@ def region_model(ctx) -> QStandardItemModel:
         everywhere.setData("", USER_ROLE)
         model.appendRow(everywhere)
         lang = "en" if ctx.lang == "en" else "ru"  # regions have ru and en names
-        for region in sorted(ctx.regions(), key=lambda r: m.localized(r.name, lang)):
-            item = QStandardItem(m.localized(region.name, lang))
+        for region in sorted(ctx.regions(), key=lambda r: localized(r.name, lang)):
+            item = QStandardItem(localized(region.name, lang))
             item.setData(region.code, USER_ROLE)
             model.appendRow(item)
         cache[key] = model

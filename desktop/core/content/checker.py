@@ -7,6 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from .. import languages
 from .. import model as m
 from .problems import Problem
 from .yaml_lines import FieldPath, Lines, format_path
@@ -130,8 +131,8 @@ class Checker:
             return None
         out = {}
         for lang, text in value.items():
-            if lang not in m.LANGS:
-                self.err(path + (lang,), f"unknown language (use {', '.join(m.LANGS)})")
+            if lang not in languages.CONTENT:
+                self.err(path + (lang,), f"unknown language (use {', '.join(languages.CONTENT)})")
                 continue
             clean = self.string(path + (lang,), text)
             if clean:

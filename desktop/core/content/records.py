@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import languages
 from .. import model as m
 from .checker import ID_RE, URL_RE, Checker, as_list, parse_sources
 from .yaml_lines import FieldPath
@@ -15,7 +16,7 @@ E164_RE = re.compile(r"^\+[1-9]\d{6,14}$")
 SHORT_RE = re.compile(r"^\d{2,6}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
-COMMON_KEYS = {"id", "kind", "ref", *m.LANGS, "status", "dates", "applies_to", "regions", "sources",
+COMMON_KEYS = {"id", "kind", "ref", *languages.CONTENT, "status", "dates", "applies_to", "regions", "sources",
                "verified_on", "confidence", "confidence_note", "notes", "links"}
 EXTRA_KEYS = {
     "agreement": {"agreement_type", "parties"},
@@ -47,7 +48,7 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
         c.err(("id",), "must be text")
 
     texts = {}
-    for lang in m.LANGS:
+    for lang in languages.CONTENT:
         block = d.get(lang)
         if block is None:
             c.err((lang,), "missing language block (title, summary, body, translation)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import languages
 from .. import model as m
 from .checker import Checker, as_list, parse_sources
 from .problems import Content, Problem
@@ -94,7 +95,7 @@ def load_topics(path: Path, content: Content) -> None:
         if c.mapping(p, words, "a map of language to words") is None:
             continue
         texts = c.localtext(p, words, required=True) or {}
-        for lang in m.LANGS:
+        for lang in languages.CONTENT:
             value = words.get(lang)
             if lang not in texts and (value is None or isinstance(value, str)):  # other types: "must be text"
                 c.err(p + (lang,), "missing required field")

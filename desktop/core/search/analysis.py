@@ -9,8 +9,7 @@ from typing import Any
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from .. import model as m
-from .. import textnorm
+from .. import languages, textnorm
 
 TITLE_BOOST = 3.0
 
@@ -47,7 +46,7 @@ def make_schema() -> Schema:
                   citizenship=KEYWORD(commas=True, lowercase=True),
                   region=KEYWORD(commas=True, lowercase=True),
                   verified_on=STORED, titles=STORED, summaries=STORED)
-    for lang in m.LANGS:
+    for lang in languages.CONTENT:
         fields[f"title_{lang}"] = TEXT(analyzer=analyzer(lang), field_boost=TITLE_BOOST, phrase=True)
         fields[f"text_{lang}"] = TEXT(analyzer=analyzer(lang), phrase=True)
     return Schema(**fields)

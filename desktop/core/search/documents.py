@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import languages, textnorm
 from .. import model as m
-from .. import textnorm
 from ..store import Store
 from .analysis import spell_key
 
@@ -30,7 +30,7 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
     else:
         doc["citizenship"] = ",".join(record.applies_to)
         doc["region"] = ",".join(record.regions)
-    for lang in m.LANGS:
+    for lang in languages.CONTENT:
         text = record.texts.get(lang)
         parts = [text.summary, text.body] if text else []
         parts += [_lt(n.text, lang) for n in record.notes]
@@ -59,5 +59,5 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
 
 def spelling_words(doc: dict[str, Any]) -> set[str]:
     """The distinct words of an index document, as the typo corrector compares them."""
-    return {key for lang in m.LANGS for f in ("title", "text")
+    return {key for lang in languages.CONTENT for f in ("title", "text")
             for w in textnorm.tokens(doc[f"{f}_{lang}"]) if len(key := spell_key(w)) >= 4}

@@ -20,8 +20,8 @@ from whoosh.automata.lev import levenshtein_automaton
 from whoosh.query import Or, Phrase, Term
 from whoosh.searching import Searcher
 
+from .. import languages, textnorm
 from .. import model as m
-from .. import textnorm
 from ..store import Store
 from .analysis import spell_key
 from .bitsets import bitset, count, doc_numbers
@@ -150,7 +150,7 @@ class SearchIndex:
     # -- query building against the index vocabulary
 
     def _keys(self, word: str) -> dict[str, str]:
-        return {lang: key for lang in m.LANGS if (key := textnorm.STEMMERS[lang](word))}
+        return {lang: key for lang in languages.CONTENT if (key := textnorm.STEMMERS[lang](word))}
 
     def _prefix_terms(self, fieldname: str, key: str) -> list[str]:
         """Up to PREFIX_TERMS index terms starting with `key` (the word being typed)."""
@@ -186,7 +186,7 @@ class SearchIndex:
 
     def _phrase_query(self, words: list[str], matched: dict[str, set[str]]) -> Part:
         clauses, used = [], []
-        for lang in m.LANGS:
+        for lang in languages.CONTENT:
             keys = [k for w in words if (k := textnorm.STEMMERS[lang](w))]
             if not keys or any((f"text_{lang}", k) not in self._reader and (f"title_{lang}", k) not in self._reader
                                for k in keys):
@@ -242,7 +242,7 @@ class SearchIndex:
         typing = not query[-1].isspace()  # the last word may still be incomplete
         allowed = self._filter(filters)
         with self._lock:
-            matched: dict[str, set[str]] = {lang: set() for lang in m.LANGS}
+            matched: dict[str, set[str]] = {lang: set() for lang in languages.CONTENT}
             parts = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
             parts += [self._phrase_query(p, matched) for p in phrases]
             depth = max(limit, RERANK_DEPTH)
@@ -303,7 +303,7 @@ class SearchIndex:
         if len(words) < 2:
             return 0
         phrases = []
-        for lang in m.LANGS:
+        for lang in languages.CONTENT:
             keys = [textnorm.STEMMERS[lang](w) for w in words]
             if all(k and (f"title_{lang}", k) in self._reader for k in keys):
                 phrases.append(Phrase(f"title_{lang}", keys))
@@ -335,13 +335,13 @@ class SearchIndex:
         snippet = ""
         if self._store:
             texts = self._store.text_blocks(fields["id"])
-            shown = next((c for c in (lang, *m.FALLBACK) if c in texts), None)
+            shown = next((c for c in (lang, *languages.FALLBACK) if c in texts), None)
             if shown and matched[shown]:
                 snippet = highlight_text(texts[shown], matched[shown], shown)
         if not snippet:
-            snippet = escape_html(m.localized(summaries, lang))
+            snippet = escape_html(languages.localized(summaries, lang))
         return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=score,
-                   titles=titles, title=m.localized(titles, lang), snippet=snippet,
+                   titles=titles, title=languages.localized(titles, lang), snippet=snippet,
                    verified_on=fields["verified_on"])
 
 

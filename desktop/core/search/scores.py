@@ -14,14 +14,14 @@ from typing import Any
 
 from whoosh import index as windex
 
-from .. import model as m
+from .. import languages
 from .bitsets import bitset
 
 SCORES_FILE = "scores.sqlite"
 BM25_B, BM25_K1 = 0.75, 1.2
 # An advisor asking about a topic wants the procedure first, then the agreement or the contact.
 KIND_WEIGHT = {"procedure": 1.5, "agreement": 1.0, "contact": 1.0}
-SCORED_FIELDS = tuple(f"{kind}_{lang}" for lang in m.LANGS for kind in ("title", "text"))
+SCORED_FIELDS = tuple(f"{kind}_{lang}" for lang in languages.CONTENT for kind in ("title", "text"))
 
 
 def write_score_tables(index_dir: Path) -> None:

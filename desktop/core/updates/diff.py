@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import languages
 from .. import model as m
 from ..store import Store
 
@@ -16,7 +17,7 @@ class RecordChange:
     titles: dict[str, str]
 
     def title(self, lang: str) -> str:
-        return m.localized(self.titles, lang) or self.id
+        return languages.localized(self.titles, lang) or self.id
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import model as m
+from .. import languages
 from ..i18n import _
 from .errors import PackError
 
@@ -61,7 +61,7 @@ class Manifest:
         if not SHA256_RE.match(content):
             raise ValueError("content_hash")
         changelog = need("changelog", dict)
-        if not changelog or any(k not in m.LANGS or not isinstance(v, str) for k, v in changelog.items()):
+        if not changelog or any(k not in languages.CONTENT or not isinstance(v, str) for k, v in changelog.items()):
             raise ValueError("changelog")
         files = []
         for item in need("files", list):
@@ -78,7 +78,7 @@ class Manifest:
                    changelog=dict(changelog), files=tuple(files))
 
     def changelog_for(self, lang: str) -> str:
-        return m.localized(self.changelog, lang)
+        return languages.localized(self.changelog, lang)
 
     @property
     def total_size(self) -> int:
@@ -97,7 +97,7 @@ def read_changelog(path: Path) -> dict[str, str]:
     if not isinstance(data, dict) or not data:
         raise PackError("changelog", _("The changelog {path} must map languages (ru, uz, ky, en) to "
                                        "text.").format(path=path))
-    unknown = sorted(str(k) for k in data if k not in m.LANGS)
+    unknown = sorted(str(k) for k in data if k not in languages.CONTENT)
     if unknown:
         raise PackError("changelog", _("The changelog {path} has unknown languages: {langs} (use ru, "
                                        "uz, ky, en).").format(path=path, langs=", ".join(unknown)))
