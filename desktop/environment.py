@@ -80,6 +80,13 @@ def userdata_file() -> Path:
     return data_dir() / USERDATA_FILE
 
 
+def documents_dir() -> Path:
+    """Where a saved sheet is suggested to go: the user's documents folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
 def cache_dir() -> Path:
     """Where a search index is rebuilt when the one beside a read-only dataset cannot be used."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"

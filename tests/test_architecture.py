@@ -223,3 +223,63 @@ def test_a_broken_tree_is_reported_with_names(rule, tmp_path, monkeypatch):
     expected = "desktop.cli (line 2): from .ui import app" if rule == "ui" else \
         "desktop.one -> desktop.two -> desktop.one"
     assert expected in str(failure.value)
+
+
+# --------------------------------------------------------------------------- layers, sizes and places
+
+# What each layer may import from the desktop package (docs/architecture.md gives the why):
+# core keeps codes, rules and data; present turns them into words and HTML; the rest shows or prints them.
+# `desktop` itself (its __version__) and `desktop.paths` (the app's own files) are the leaves every layer may use.
+LEAVES = ("desktop", "desktop.paths")
+LAYERS = {"desktop.core": ("desktop.core",), "desktop.present": ("desktop.core", "desktop.present"),
+          "desktop.environment": ("desktop.core",)}
+MAX_LINES = 400
+# The user's folders and settings are known in one place (environment.py) and found nowhere else.
+PLACE_WORDS = ("QStandardPaths", "QSettings", "XDG_", "Path.home", "expanduser", "setOrganizationName")
+
+
+def inside(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def layer_offenders() -> list[str]:
+    modules = sources()
+    offenders = []
+    for name, path in modules.items():
+        layer = next((layer for layer in LAYERS if inside(name, layer)), None)
+        if layer is None:
+            continue
+        for target, line, written in imports_of(name, path, modules):
+            if target not in LEAVES and not any(inside(target, allowed) for allowed in LAYERS[layer]):
+                offenders.append(f"{name} (line {line}): {written}")
+    return [*dict.fromkeys(offenders)]
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    offenders = layer_offenders()
+    assert offenders == [], "a layer imports one above it:\n" + "\n".join(offenders)
+
+
+def test_no_module_is_longer_than_the_limit():
+    long = {name: n for name, path in sources().items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, f"split these along their sections (at most {MAX_LINES} lines a module): {long}"
+
+
+def test_only_the_environment_knows_the_users_folders_and_settings():
+    offenders = [f"{name}: {word}" for name, path in sources().items() if name != "desktop.environment"
+                 for word in PLACE_WORDS if word in path.read_text(encoding="utf-8")]
+    assert offenders == [], "ask desktop.environment instead:\n" + "\n".join(offenders)
+
+
+def test_the_layer_rule_can_fail(tmp_path, monkeypatch):
+    package = tmp_path / "desktop"
+    (package / "core").mkdir(parents=True)
+    (package / "present").mkdir()
+    for init in (package, package / "core", package / "present"):
+        (init / "__init__.py").write_text("")
+    (package / "present" / "words.py").write_text("")
+    (package / "core" / "rules.py").write_text("def f():\n    from ..present import words\n")
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    monkeypatch.setitem(globals(), "PACKAGE", package)
+    assert layer_offenders() == ["desktop.core.rules (line 2): from ..present import words"]
