@@ -15,7 +15,9 @@ def _parser() -> argparse.ArgumentParser:
         "Offline reference desk for advisors of Central Asian labour migrants. "
         "Without a command it opens the app window."))
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--dataset", type=Path, help="dataset folder to open (default: the bundled one)")
+    parser.add_argument("--dataset", type=Path, help="dataset folder to open (default: the one the window opens: "
+                                                     "the newest of the shared folder, installed updates and "
+                                                     "the bundled data)")
     parser.add_argument("--self-check", action="store_true",
                         help="check that this installation works (dataset, search index, a search in every "
                              "language, a sheet printed to PDF) without opening a window; exit 0 when it does")
@@ -87,11 +89,12 @@ def cmd_info(args) -> int:
     from .core.store import DatasetError, Store
 
     try:
-        with Store(args.dataset or paths.bundled_dataset_dir()) as store:
-            meta, counts = store.meta(), store.counts()
+        with Store(environment.dataset_to_open(args.dataset)) as store:
+            folder, meta, counts = store.path.parent, store.meta(), store.counts()
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 2
+    print(f"dataset: {folder}")
     for key in sorted(meta):
         print(f"{key}: {meta[key]}")
     for kind, n in counts.items():
@@ -108,7 +111,7 @@ def cmd_search(args) -> int:
     from .dataset import open_dataset
 
     try:
-        store, index = open_dataset(args.dataset, progress=_progress_to_stderr)
+        store, index = open_dataset(environment.dataset_to_open(args.dataset), progress=_progress_to_stderr)
     except DatasetError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -209,6 +209,12 @@ class DataPlaces:
         return install_folder(self.shared, self.installed)
 
 
+def dataset_to_open(given: Path | None = None) -> Path:
+    """The dataset folder given on the command line, else the one the window opens (the active dataset).
+    Raises DatasetError when there is none."""
+    return Path(given) if given is not None else data_places().active().path
+
+
 def data_places(settings: Settings | None = None, *, data_folder: Path | None = None) -> DataPlaces:
     """Where this user's app looks for datasets with `settings` (default: the user's own).
 

@@ -1,4 +1,4 @@
-"""Where data lives (desktop/environment.py): the window, the pack commands and the self-check find the same
+"""Where data lives (desktop/environment.py): the window, the pack commands, the self-check and `info` find the same
 dataset for the same settings, in the user's real folders (each run in its own process, as a person runs it)."""
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ sys.exit(main([]))
 '''
 
 
+USERS = ("window", "pack status", "self-check", "info")  # everything that opens the data on its own
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory) -> h.World:
     return h.make_world(tmp_path_factory.mktemp("places"))
@@ -69,26 +72,28 @@ class Person:
         pack = re.search(r"in use: +data \S+ from the \w+ folder: (.+?)(?:, installed from .*)?$", status, re.M)
         check = self.run("-m", "desktop", "--self-check")
         selfcheck = re.search(r"ok +dataset: (.+) \(\w+\), version", check)
-        assert window and pack and selfcheck, status + check
-        return {"window": Path(window[1]), "pack status": Path(pack[1]), "self-check": Path(selfcheck[1])}
+        info = re.search(r"^dataset: (.+)$", self.run("-m", "desktop", "info"), re.M)
+        assert window and pack and selfcheck and info, status + check
+        return {"window": Path(window[1]), "pack status": Path(pack[1]), "self-check": Path(selfcheck[1]),
+                "info": Path(info[1])}
 
 
 def test_window_pack_commands_and_self_check_agree_on_the_dataset(world, tmp_path):
     person = Person(tmp_path / "home", bundled=world.old_ds)
 
     # nothing installed, no shared folder: the bundled data
-    assert person.datasets_in_use() == dict.fromkeys(("window", "pack status", "self-check"), world.old_ds)
+    assert person.datasets_in_use() == dict.fromkeys(USERS, world.old_ds)
 
     # an update installed on this computer (the same version as the bundled data: the update comes first)
     shutil.copytree(world.template, updates_folder(person.data_dir))
     installed = next(updates_folder(person.data_dir).glob("ds-*"))
-    assert person.datasets_in_use() == dict.fromkeys(("window", "pack status", "self-check"), installed)
+    assert person.datasets_in_use() == dict.fromkeys(USERS, installed)
 
     # the centre's shared folder named in the settings (the same version again: the shared folder comes first)
     share = tmp_path / "share"
     shutil.copytree(world.old_ds, share)
     person.set_shared_folder(share)
-    assert person.datasets_in_use() == dict.fromkeys(("window", "pack status", "self-check"), share)
+    assert person.datasets_in_use() == dict.fromkeys(USERS, share)
 
 
 def test_the_places_follow_the_settings(tmp_path, monkeypatch):
