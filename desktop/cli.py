@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import cli_pack, cli_sheet, environment, paths
+from .core import languages
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--citizenship", help="UZ, KG, TJ …")
     p.add_argument("--region", help="Russian region code, e.g. RU-TA")
     p.add_argument("--status", action="append")
-    p.add_argument("--lang", default="ru", choices=["ru", "uz", "ky", "en"], help="language of titles and snippets")
+    p.add_argument("--lang", default="ru", choices=languages.CONTENT, help="language of titles and snippets")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the hits as JSON")
 

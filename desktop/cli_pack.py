@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import environment, paths
+from .core import languages
 
 if TYPE_CHECKING:
     from .core.datasets import DataFolder
@@ -62,7 +63,7 @@ def register(subparsers) -> None:
     _folder_options(p)
     p.add_argument("--trusted-keys", type=Path, default=None,
                    help="folder of trusted .pub keys (default: the keys shipped with the app)")
-    p.add_argument("--lang", default="ru", choices=["ru", "uz", "ky", "en"],
+    p.add_argument("--lang", default="ru", choices=languages.CONTENT,
                    help="language of the changelog and titles")
 
     p = sub.add_parser("rollback", help="go back to the data from before the last update (once)")
