@@ -17,9 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop import paths
+from desktop.core.languages import SHEET as SHEET_LANGS
 from desktop.core.sheet_pdf import layout_sheet, sheet_font_family, write_pdf
-from desktop.core.sheets import SHEET_LANGS, SheetOptions, build_sheet
+from desktop.core.sheets import SheetOptions
 from desktop.core.store import Store
+from desktop.present.sheet_html import build_sheet
 
 TARGET_MS = 150
 # A real procedure that prints on two A4 pages; if content changes, the first two-page sheet is used.

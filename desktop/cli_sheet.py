@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import paths
+from . import environment
 
 PAPERS = ("a4", "letter")
 
@@ -39,16 +39,17 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
-    from .core.sheet_pdf import make_sheets, write_pdf
+    from .core.sheet_pdf import layout_sheets, write_pdf
     from .core.sheets import SheetError, SheetOptions
     from .core.store import DatasetError, Store
+    from .present.sheet_html import sheet_contents
 
     out = args.out
     try:
-        with Store(getattr(args, "dataset", None) or paths.bundled_dataset_dir()) as store:
+        with Store(environment.dataset_to_open(getattr(args, "dataset", None))) as store:
             options = SheetOptions(lang=args.lang, citizenship=args.citizenship, region=args.region,
                                    bilingual=bool(args.bilingual))
-            sheets = make_sheets(store, list(dict.fromkeys(args.ids)), options, args.paper)
+            sheets = layout_sheets(sheet_contents(store, list(dict.fromkeys(args.ids)), options), args.paper)
             pages = write_pdf(sheets, out, args.paper)
     except (DatasetError, SheetError) as exc:
         print(exc, file=sys.stderr)

@@ -128,15 +128,17 @@ def search_all(index, report: Report) -> None:
 
 def print_sheet(store) -> str:
     """A procedure sheet written to a PDF in a temporary folder, checked, then removed."""
-    from .core.sheet_pdf import make_sheets, write_pdf
+    from .core.sheet_pdf import layout_sheets, write_pdf
     from .core.sheets import SheetError, SheetOptions
+    from .present.sheet_html import sheet_contents
 
     procedures = store.ids("procedure")
     procedure = SHEET_PROCEDURE if SHEET_PROCEDURE in procedures else procedures[0]
     try:
         with tempfile.TemporaryDirectory(prefix="migrant-desk-selfcheck-") as folder:
             out = Path(folder) / "sheet.pdf"
-            sheets = make_sheets(store, [procedure], SheetOptions(lang="ru", citizenship=SHEET_CITIZENSHIP))
+            options = SheetOptions(lang="ru", citizenship=SHEET_CITIZENSHIP)
+            sheets = layout_sheets(sheet_contents(store, [procedure], options))
             pages = write_pdf(sheets, out)
             data = out.read_bytes()
     except SheetError as exc:

@@ -20,12 +20,12 @@ from desktop.core.build import build
 from desktop.core.deadlines import pick_deadline
 from desktop.core.languages import SHEET as SHEET_LANGS
 from desktop.core.languages import localized as text_in
-from desktop.core.sheet_pdf import _units, layout_sheet, make_sheets, write_pdf
+from desktop.core.sheet_pdf import _units, layout_sheet, layout_sheets, write_pdf
 from desktop.core.sheets import SheetError, SheetOptions, qr_source_url, region_contacts
 from desktop.core.store import Store
 from desktop.core.textnorm import uz_latin_to_cyrillic
 from desktop.present.deadlines import deadline_phrase
-from desktop.present.sheet_html import build_sheet, label
+from desktop.present.sheet_html import build_sheet, label, sheet_contents
 from desktop.present.text import title_in
 
 from conftest import make_content_tree
@@ -79,7 +79,7 @@ def store(real_dataset):
 def write_sheet(store, tmp: Path, ids, **options) -> tuple[Path, list]:
     paper = options.pop("paper", "a4")
     opts = SheetOptions(printed_on=PRINTED, **options)
-    sheets = make_sheets(store, list(ids), opts, paper)
+    sheets = layout_sheets(sheet_contents(store, list(ids), opts), paper)
     path = tmp / f"{'-'.join(ids)}-{opts.lang}{'-bi' if opts.bilingual else ''}-{paper}.pdf"
     write_pdf(sheets, path, paper)
     return path, sheets

@@ -1,5 +1,8 @@
 """Sheets on paper: lay out a sheet's HTML, number its pages, write a PDF or paint on a printer.
 
+Callers hand in what a sheet says (`core.sheets.SheetContent`, made by `desktop.present.sheet_html`): the
+core does not depend on the presentation layer: it only lays out and paints.
+
 The layout works in points (1/72 inch) with pixel-sized fonts, so a sheet breaks into the same pages on
 every machine whatever the screen's DPI, and the painter scales to the device (QPdfWriter, or the QPrinter
 that the sheet dialog previews and prints with). Only QtGui is used here: core stays free of widgets.
@@ -12,18 +15,33 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QGuiApplication, QImage,
-                           QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPalette, QPdfWriter,
-                           QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrame)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+)
 
 from .. import paths
-from ..present.sheet_html import build_sheet
-from .sheets import QR_RESOURCE, SheetContent, SheetError, SheetOptions, make_qr
-from .store import Store
+from .sheets import QR_RESOURCE, SheetContent, SheetError, make_qr
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -64,7 +82,7 @@ class PageGeometry:
     content: QRectF
 
     @classmethod
-    def for_paper(cls, paper: str) -> "PageGeometry":
+    def for_paper(cls, paper: str) -> PageGeometry:
         if paper not in PAPERS:
             raise SheetError(f"Unknown paper size '{paper}'; choose a4 or letter.")
         size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Point)
@@ -331,18 +349,9 @@ def _paint_furniture(painter: QPainter, sheet: Sheet, index: int) -> None:
 
 # --------------------------------------------------------------------------- whole jobs
 
-def sheet_contents(store: Store, procedure_ids: list[str], options: SheetOptions) -> list[SheetContent]:
-    """What the sheets for several procedures say, as HTML. No Qt object is made here, so the sheet
-    dialog runs this off the UI thread; laying the sheets out (layout_sheet) makes QTextDocuments, which
-    stay on the UI thread."""
-    if not procedure_ids:
-        raise SheetError("No procedure chosen: give at least one procedure id.")
-    return [build_sheet(store, pid, options) for pid in procedure_ids]
-
-
-def make_sheets(store: Store, procedure_ids: list[str], options: SheetOptions, paper: str = "a4") -> list[Sheet]:
-    """Sheets for several procedures with the same language, citizenship and region."""
-    return [layout_sheet(content, paper) for content in sheet_contents(store, procedure_ids, options)]
+def layout_sheets(contents: Iterable[SheetContent], paper: str = "a4") -> list[Sheet]:
+    """Several sheets laid out for one paper size, in order (`present.sheet_html.sheet_contents` makes them)."""
+    return [layout_sheet(content, paper) for content in contents]
 
 
 def write_pdf(sheets: list[Sheet], path: Path | str, paper: str = "a4") -> int:

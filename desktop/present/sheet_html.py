@@ -13,7 +13,7 @@ from ..core import sheets
 from ..core.deadlines import pick_deadline
 from ..core.i18n import N_, NP_, translator
 from ..core.languages import content_language, localized
-from ..core.sheets import SheetContent, SheetOptions
+from ..core.sheets import SheetContent, SheetError, SheetOptions
 from ..core.store import Store
 from . import labels
 from .deadlines import deadline_phrase
@@ -260,3 +260,12 @@ def build_sheet(store: Store, procedure_id: str, options: SheetOptions) -> Sheet
         html=f'<html><body lang="{lang}">{body}</body></html>',
         title=title_in(record, lang),
         footer=writer.footer(), qr_url=qr_url, langs=options.langs)
+
+
+def sheet_contents(store: Store, procedure_ids: list[str], options: SheetOptions) -> list[SheetContent]:
+    """What the sheets for several procedures say, as HTML. No Qt object is made here, so the sheet
+    dialog runs this off the UI thread; laying the sheets out (core.sheet_pdf) makes QTextDocuments, which
+    stay on the UI thread."""
+    if not procedure_ids:
+        raise SheetError("No procedure chosen: give at least one procedure id.")
+    return [build_sheet(store, pid, options) for pid in procedure_ids]

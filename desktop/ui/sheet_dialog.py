@@ -3,26 +3,29 @@ see the sheet as it will print, then print it or save it as PDF. In batch mode s
 one job, one sheet after another.
 
 The sheet's language is independent of the interface language. The sheets themselves come from
-desktop.core.sheet_pdf, so the preview, the printout and the CLI's PDF are the same pages.
+desktop.present.sheet_html (what they say) and desktop.core.sheet_pdf (the pages), so the preview, the
+printout and the CLI's PDF are the same pages.
 """
 from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from .. import environment
 from ..core import model as m
 from ..core.i18n import _, current_language, ngettext, on_language_changed
 from ..core.languages import NAMES, SHEET, content_language, localized
-from ..core.sheet_pdf import PAPERS, Sheet, layout_sheet, paint_sheets, sheet_contents, write_pdf
+from ..core.sheet_pdf import PAPERS, Sheet, layout_sheet, paint_sheets, write_pdf
 from ..core.sheets import SheetContent, SheetError, SheetOptions, applies
 from ..core.store import Store
+from ..present.sheet_html import sheet_contents
 from ..present.text import title_in
 from .background import BackgroundOp, Lane
 
@@ -332,9 +335,8 @@ class SheetDialog(QDialog):
         return f"{stem}-{self.lang_combo.currentData()}.pdf"
 
     def save_dialog(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save sheet as PDF"),
-                                                    str(Path(folder) / self.suggested_file_name()), "PDF (*.pdf)")
+        suggested = environment.documents_dir() / self.suggested_file_name()
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save sheet as PDF"), str(suggested), "PDF (*.pdf)")
         if not path:
             return
         try:
