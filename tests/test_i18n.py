@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel,
                                QTabWidget, QTableWidget, QWidget)
 
 from desktop import paths
-from desktop.core import catalogs
+from desktop.core import catalogs, languages
 from desktop.core.i18n import default_language, format_date, set_language
 
-LANGS = ("ru", "uz", "uz_Cyrl", "ky")
+LANGS = tuple(lang for lang in languages.INTERFACE if lang != languages.SOURCE)  # every translated one
 # Names and codes that are the same in every language
 PROPER = {"Migrant Desk", "WhatsApp", "Telegram", "OK", "PDF", "A4", "Letter", "QR", "Oʻzbekcha", "Ўзбекча",
           "Кыргызча", "Русский", "English", "%", "—", "…"}
