@@ -86,7 +86,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(RUFF_PATHS)
 	$(BIN)/mypy $(MYPY_PATHS)
 
-test: sysdeps $(DATASET) translations lint
+test: sysdeps lint $(DATASET) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Benchmarks print numbers (targets live here, not in timed tests); results go to bench/results.json
