@@ -53,7 +53,7 @@ def derive_uz_cyrl(src: Path, dst: Path) -> None:
             continue
         if isinstance(message.string, (list, tuple)):
             message.string = tuple(derive_string(s, "uz_Cyrl") for s in message.string)
-        else:
+        elif message.string:  # an untranslated message stays empty
             message.string = derive_string(message.string, "uz_Cyrl")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100)
@@ -91,8 +91,8 @@ def compile_qt(ts: Path) -> Path:
     import shutil
     import subprocess
 
-    tool = Path(sys.executable).with_name("pyside6-lrelease")
-    tool = str(tool) if tool.exists() else shutil.which("pyside6-lrelease") or "lrelease"
+    beside_python = Path(sys.executable).with_name("pyside6-lrelease")
+    tool = str(beside_python) if beside_python.exists() else shutil.which("pyside6-lrelease") or "lrelease"
     qm = ts.with_suffix(".qm")
     subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
     return qm
@@ -110,7 +110,7 @@ def build(base: Path | None = None, qt: bool = True) -> list[Path]:
     return built
 
 
-def placeholders(text: str) -> list[str]:
+def placeholders(text: str | None) -> list[str]:
     return sorted(PLACEHOLDER_RE.findall(text or ""))
 
 

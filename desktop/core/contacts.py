@@ -20,7 +20,7 @@ class Found:
     everywhere: bool         # serves the whole country (agencies, hotlines)
 
 
-def _rank(found: Found, citizenship: str | None) -> tuple:
+def _rank(found: Found, citizenship: str | None) -> tuple[int, bool, str]:
     c = found.contact
     own = bool(citizenship) and citizenship in c.serves
     local = found.covers_region and not found.everywhere
@@ -48,6 +48,7 @@ def contacts_for(store: Store, citizenship: str | None, region: str | None,
     found = []
     for rid in store.ids("contact"):
         contact = store.record(rid)
+        assert isinstance(contact, m.Contact)  # an id the store lists as a contact
         if contact.status in ("expired", "superseded") or (contact.status == "announced" and not include_planned):
             continue
         if citizenship and m.ALL not in contact.serves and citizenship not in contact.serves:

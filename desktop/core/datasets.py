@@ -3,8 +3,9 @@
 The active dataset is the newest of: a folder named in the settings (often a network share that every PC
 of a centre reads), the data folder where this computer's installed updates go, and the dataset bundled
 with the app (so a new version of the app, with newer data inside, is not hidden by an older update
-installed before it); between equal versions that order decides. Each is a *data folder*: either a plain dataset folder (`reference.sqlite`
-and `index/`, as `migrant-desk build` writes it) or a folder holding installed updates:
+installed before it); between equal versions that order decides. Each is a *data folder*: either a plain
+dataset folder (`reference.sqlite` and `index/`, as `migrant-desk build` writes it) or a folder holding
+installed updates:
 
     <data folder>/
       active.json                 which dataset is active, which one came before it
@@ -30,10 +31,10 @@ import re
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .i18n import _
 from .store import DATASET_FILE, DatasetError, Store
@@ -78,7 +79,7 @@ class Pointer:
                            "can_roll_back": self.can_roll_back}, indent=2) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> "Pointer":
+    def from_json(cls, text: str) -> Pointer:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != POINTER_FORMAT:
             raise ValueError("not a pointer of a known format")
@@ -120,7 +121,7 @@ class DataFolder:
     def pointer(self) -> Pointer:
         """The current pointer; an empty one when there is none. A damaged pointer counts as none."""
         path = self.path / POINTER_FILE
-        for attempt in range(_RETRIES):
+        for _attempt in range(_RETRIES):
             try:
                 return Pointer.from_json(path.read_text(encoding="utf-8"))
             except FileNotFoundError:
@@ -225,7 +226,7 @@ class DataFolder:
         """
         pointer = self.pointer()
         keep = {pointer.active, pointer.previous}
-        removed = []
+        removed: list[str] = []
         try:
             entries = list(self.path.iterdir())
         except OSError:
@@ -342,11 +343,9 @@ if sys.platform == "win32":
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
     def _unlock_file(fd: int) -> None:
-        try:
+        with suppress(OSError):
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     import fcntl
 
@@ -355,7 +354,5 @@ else:
         fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def _unlock_file(fd: int) -> None:
-        try:
+        with suppress(OSError):
             fcntl.lockf(fd, fcntl.LOCK_UN)
-        except OSError:
-            pass

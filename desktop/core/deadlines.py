@@ -67,7 +67,8 @@ def deadlines_for(deadlines: list[m.Deadline], citizenship: str | None) -> list[
 
 def pick_deadline(deadlines: list[m.Deadline], citizenship: str | None) -> m.Deadline | None:
     """The deadline for this citizenship: one naming it, else the one for everybody."""
-    return (deadlines_for(deadlines, citizenship) or [None])[0]
+    chosen = deadlines_for(deadlines, citizenship)
+    return chosen[0] if chosen else None
 
 
 def _applies(codes: list[str], value: str | None) -> bool:
@@ -80,9 +81,8 @@ def plan(procedures: list[m.Procedure], citizenship: str, entry: _dt.date, regio
     anchors = {"entry": entry, "arrival": arrival or entry}
     due, not_needed, regional = [], [], []
     for proc in procedures:
-        anchored = [s for s in proc.steps if any(d.counted_from in ANCHORS for d in s.deadlines)]
         if not _applies(proc.applies_to, citizenship):
-            if anchored:
+            if any(d.counted_from in ANCHORS for s in proc.steps for d in s.deadlines):
                 not_needed.append(proc.id)
             continue
         if not _applies(proc.regions, region):

@@ -11,19 +11,29 @@ import datetime as _dt
 import functools
 import gettext
 import weakref
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING
 
 from .. import paths
 from . import languages
 
+if TYPE_CHECKING:
+    from babel import Locale
+
 DOMAIN = "messages"
 
 _state = {"lang": languages.SOURCE}
-_listeners: list[weakref.ReferenceType] = []
+_listeners: list[weakref.ref[Callable[[], None]]] = []
+
+
+def _always_alive(owner: object) -> bool:
+    return True
+
+
 # Set by the UI: whether a listener's owner still exists (a Qt widget can be deleted while Python
 # still holds its wrapper). Core code knows nothing of Qt.
-_owner_alive: Callable[[object], bool] = lambda owner: True
+_owner_alive: Callable[[object], bool] = _always_alive
 
 
 def set_owner_check(check: Callable[[object], bool]) -> None:
@@ -100,7 +110,7 @@ def default_language(system_locale: str) -> str:
     return "ru"
 
 
-def _babel_locale(lang: str) -> Any:
+def _babel_locale(lang: str) -> Locale:
     from babel import Locale  # loaded on first use: it is not needed to paint the window
 
     return Locale.parse(languages.BABEL_LOCALES.get(lang, lang))
@@ -112,16 +122,13 @@ def format_date(value: _dt.date | str | None, lang: str | None = None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = _dt.date.fromisoformat(value)
+            day = _dt.date.fromisoformat(value)
         except ValueError:
             return value  # YYYY or YYYY-MM: shown as written
+    else:
+        day = value
     from babel.dates import format_date as babel_format_date
 
-    text = babel_format_date(value, format="long", locale=_babel_locale(lang or current_language()))
+    text = babel_format_date(day, format="long", locale=_babel_locale(lang or current_language()))
     return text.replace("‘", "ʻ").replace("'", "ʻ") if (lang or current_language()) == "uz" else text
 
-
-def format_number(value, lang: str | None = None) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale=_babel_locale(lang or current_language()))

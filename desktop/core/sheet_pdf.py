@@ -113,13 +113,11 @@ class Sheet:
 _font_family: str | None = None
 
 
-def ensure_gui_app() -> QGuiApplication:
+def ensure_gui_app() -> None:
     """Fonts and text layout need a QGuiApplication; the CLI has none, the GUI already has one."""
-    app = QGuiApplication.instance()
-    if app is None:
+    if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown: no display needed
-        app = QGuiApplication(sys.argv[:1] or ["migrant-desk"])
-    return app
+        QGuiApplication(sys.argv[:1] or ["migrant-desk"])  # Qt keeps the one application instance alive
 
 
 def sheet_font_family() -> str:
@@ -212,15 +210,15 @@ def _units(doc: QTextDocument) -> list[_Unit]:
     return units
 
 
-def _break_before(item) -> None:
+def _break_before(item: QTextBlock | QTextFrame) -> None:
     if isinstance(item, QTextFrame):
-        fmt = item.frameFormat()
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        item.setFrameFormat(fmt)
+        frame_format = item.frameFormat()
+        frame_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        item.setFrameFormat(frame_format)
     else:
-        fmt = item.blockFormat()
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(item).setBlockFormat(fmt)
+        block_format = item.blockFormat()
+        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(item).setBlockFormat(block_format)
 
 
 def _crosses(unit: _Unit, page: float) -> bool:

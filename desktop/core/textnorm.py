@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import cast
 
 # Every character a keyboard or a source may put where Uzbek writes ʻ (U+02BB) or ʼ (U+02BC).
 APOSTROPHES = "'`´‘’‛ʹʻʼʽ′"
@@ -106,15 +108,14 @@ def _lat_to_cyr(text: str) -> str:
         ch = text[i]
         pair = text[i:i + 2].lower()
         if pair in _LAT_DIGRAPHS and not (pair[0] == "y" and text[i + 2:i + 3] == OKINA):
-            cyr = _LAT_DIGRAPHS[pair]
-            out.append(cyr.upper() if ch.isupper() else cyr)
+            digraph = _LAT_DIGRAPHS[pair]
+            out.append(digraph.upper() if ch.isupper() else digraph)
             i += 2
             continue
         low = ch.lower()
-        if low == "e" and (_word_start(text, i) or text[i - 1].lower() in _LAT_VOWELS):
-            cyr = "э"
-        else:
-            cyr = _LAT_SINGLE.get(low)
+        # e at a word's start or after a vowel is written э (the "reversed e"); elsewhere е
+        reversed_e = low == "e" and (_word_start(text, i) or text[i - 1].lower() in _LAT_VOWELS)
+        cyr = "э" if reversed_e else _LAT_SINGLE.get(low)
         if cyr is None:
             out.append(ch)
         else:
@@ -156,7 +157,7 @@ UZ_SUFFIXES = sorted({
     "lar", "larni", "larning", "larga", "larda", "lardan",
     "ning", "ni", "ga", "ka", "qa", "da", "dan", "dagi", "gacha", "dek",
     "imiz", "ingiz", "miz", "ngiz", "im", "ing", "si", "i", "m",
-    "ligi", "lik", "chi", "sini", "ini", "ida", "iga", "idan", "ning",
+    "ligi", "lik", "chi", "sini", "ini", "ida", "iga", "idan",
 }, key=len, reverse=True)
 
 _KY_CASES = [
@@ -197,17 +198,17 @@ def stem_ky(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ru():
+def _ru() -> Callable[[str], str]:
     from whoosh.lang import stemmer_for_language  # the stemmers load with the first search, not at start
 
-    return stemmer_for_language("ru")
+    return cast("Callable[[str], str]", stemmer_for_language("ru"))  # whoosh is untyped
 
 
 @lru_cache(maxsize=1)
-def _en():
+def _en() -> Callable[[str], str]:
     from whoosh.lang import stemmer_for_language
 
-    return stemmer_for_language("en")
+    return cast("Callable[[str], str]", stemmer_for_language("en"))  # whoosh is untyped
 
 
 @lru_cache(maxsize=100_000)

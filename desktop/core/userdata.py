@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS history (record_id TEXT PRIMARY KEY, viewed_at TEXT N
 
 def _now() -> str:
     # microseconds: two views in the same second must still order correctly
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -44,7 +44,7 @@ class UserData:
     def close(self) -> None:
         self.conn.close()
 
-    def _write(self, sql: str, *args) -> None:
+    def _write(self, sql: str, *args: object) -> None:
         with self.conn:
             self.conn.execute(sql, args)
 

@@ -47,6 +47,7 @@ def markdown(text: str) -> str:
         line = raw.strip()
         bullet = re.match(r"^[-*•]\s+(.*)", line)
         number = re.match(r"^\d+[.)]\s+(.*)", line)
+        item = bullet or number
         kind = "ul" if bullet else "ol" if number else None
         if kind != in_list:
             if in_list:
@@ -54,8 +55,8 @@ def markdown(text: str) -> str:
             if kind:
                 out.append(f"<{kind}>")
             in_list = kind
-        if kind:
-            out.append(f"<li>{inline((bullet or number).group(1))}</li>")
+        if item:
+            out.append(f"<li>{inline(item.group(1))}</li>")
         elif line:
             out.append(f"<p>{inline(line)}</p>")
     if in_list:
@@ -229,6 +230,7 @@ class RecordRenderer:
         out = [heading(self._("Who helps")) + "<ul>"]
         for cid in order:
             contact = self.store.record(cid)
+            assert isinstance(contact, m.Contact)  # the content check makes contact_for point at contacts
             phones = ", ".join(esc(ph.number) + self.copy_link(ph.number) for ph in contact.phones) or self.nc()
             out.append(f"<li>{self.link(cid)} — {phones}</li>")
         out.append("</ul>")
@@ -306,11 +308,13 @@ class RecordRenderer:
         if not links:
             return []
         seen, items = set(), []
-        for direction, rel, other in links:
+        for _direction, _rel, other in links:
             if other in seen:
                 continue
             seen.add(other)
-            kind = labels.kind(self.store.record(other).kind, self.ui_lang)
+            linked = self.store.record(other)
+            assert linked is not None  # the content check makes every link resolve
+            kind = labels.kind(linked.kind, self.ui_lang)
             items.append(f"<li>{self.link(other)} <span class='meta'>({esc(kind)})</span></li>")
         return [heading(self._("Related")) + f"<ul>{''.join(items)}</ul>"]
 

@@ -6,7 +6,7 @@ sheet language (the client's, and Russian beside it in bilingual mode).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..core import model as m
 from ..core import sheets
@@ -151,9 +151,9 @@ class _SheetWriter:
                 return f'<span class="warning">{esc(text)}</span>'
             out.append(self._cells(warning))
         for doc in docs:
-            out.append(self._cells(lambda lang, doc=doc: esc(localized(doc.text, lang))
-                                   + ("" if shared else self._flag(doc.confidence, lang)), check=True,
-                                   cls="item"))
+            def render(lang: str, doc: m.Item = doc) -> str:
+                return esc(localized(doc.text, lang)) + ("" if shared else self._flag(doc.confidence, lang))
+            out.append(self._cells(render, check=True, cls="item"))
         return "".join(out)
 
     def fees(self) -> str:
@@ -166,8 +166,10 @@ class _SheetWriter:
             if fee.amount is not None:
                 number = f"{fee.amount:,.2f}".rstrip("0").rstrip(".").replace(",", "\u00a0")
                 amount = f": <b>{esc(number)}\u00a0{esc(fee.currency or '')}</b>"
-            out.append(self._cells(lambda lang, fee=fee, amount=amount: esc(localized(fee.text, lang)) + amount
-                                   + self._flag(fee.confidence, lang), cls="item"))
+
+            def render(lang: str, fee: m.Item = fee, amount: str = amount) -> str:
+                return esc(localized(fee.text, lang)) + amount + self._flag(fee.confidence, lang)
+            out.append(self._cells(render, cls="item"))
         return "".join(out)
 
     def legal_basis(self) -> str:
@@ -180,6 +182,7 @@ class _SheetWriter:
                 target = self.store.record(basis.to)
                 names.append({lang: t.title for lang, t in target.texts.items()} if target else {"en": basis.to})
             else:
+                assert basis.law is not None  # the content check gives every basis a record or a law
                 names.append(basis.law)
         out.append(self._cells(lambda lang: "<br>".join(f"• {esc(localized(n, lang))}" for n in names),
                                cls="item"))
@@ -190,7 +193,10 @@ class _SheetWriter:
         contacts = sheets.region_contacts(self.store, self.o.region, self.o.citizenship)
         if not contacts:
             return "".join(out) + self._cells(self._missing)
-        out += [self._cells(lambda lang, c=c: self._contact(c, lang), cls="contact") for c in contacts]
+        for contact in contacts:
+            def render(lang: str, contact: m.Contact = contact) -> str:
+                return self._contact(contact, lang)
+            out.append(self._cells(render, cls="contact"))
         return "".join(out)
 
     def _contact(self, c: m.Contact, lang: str) -> str:
