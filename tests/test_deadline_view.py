@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 import shiboken6
-from conftest import close_ctx, make_ctx
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QWidget
@@ -16,6 +15,8 @@ from desktop.core import i18n
 from desktop.core.build import build
 from desktop.ui.context import AppContext
 from desktop.ui.deadline_view import DeadlineHelper
+
+from conftest import close_ctx, make_ctx
 
 ENTRY = dt.date(2026, 3, 3)  # "arrived on the 3rd" (scenario 1), a Tuesday
 
@@ -115,7 +116,7 @@ def test_procedure_link_opens_the_procedure(helper, qtbot):
     link = next(label for label in helper.results.findChildren(QLabel, "procedureLink")
                 if label.property("procedureId") == "migration-registration")
     assert link.accessibleName() == "Open procedure: Migration registration: deadlines by citizenship"
-    helper.scroll.ensureWidgetVisible(link)
+    helper.scroll_area.ensureWidgetVisible(link)
     with qtbot.waitSignal(helper.open_record, timeout=1000) as blocker:
         qtbot.mouseClick(link, Qt.LeftButton, pos=QPoint(8, link.fontMetrics().height() // 2))
     assert blocker.args == ["migration-registration"]
@@ -162,7 +163,7 @@ def test_nothing_is_clipped_at_double_font_size(double_app_font, open_helper, ct
     labels = [label for label in helper.results.findChildren(QLabel) if label.wordWrap() and label.text()]
     assert len(labels) > 20
     qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in labels))
-    assert helper.results.width() <= helper.scroll.viewport().width()  # wraps, no sideways scrolling
+    assert helper.results.width() <= helper.scroll_area.viewport().width()  # wraps, no sideways scrolling
 
 
 def test_dates_stay_whole_when_the_font_scale_changes_live(open_helper, ctx, qtbot, qapp):

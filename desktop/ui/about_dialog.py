@@ -1,13 +1,13 @@
 """About: app version, dataset version and date, record counts."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from .. import __version__
 from ..core.i18n import _, format_date, on_language_changed
+from ..present.text import esc
+from .widgets import named
 
 
 class AboutDialog(QDialog):
@@ -15,10 +15,10 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("aboutDialog")
-        self.text = QLabel(self, objectName="aboutText", wordWrap=True)
-        self.text.setTextFormat(Qt.RichText)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.text = named(QLabel(self, wordWrap=True), "aboutText")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
@@ -40,8 +40,8 @@ class AboutDialog(QDialog):
         ]
         intro = _("An offline reference for advisors of labour migrants: procedures, agreements and whom to call.")
         caveat = _("Every fact carries its source and the date it was checked. Not legal advice.")
-        table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows)
+        table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
         self.text.setText(
-            f"<h2>Migrant Desk</h2><p>{html.escape(intro)}</p>"
+            f"<h2>Migrant Desk</h2><p>{esc(intro)}</p>"
             f"<table cellspacing='4'>{table}</table>"
-            f"<p>{html.escape(caveat)}</p>")
+            f"<p>{esc(caveat)}</p>")

@@ -16,7 +16,7 @@ from .filter_table import ID_ROLE, FilterTablePanel
 
 TITLE, TYPE, PARTIES, DATE, STATUS = range(5)
 COLUMNS = (N_("Title"), N_("Type"), N_("Parties"), N_("Date"), N_("Status"))
-SORT_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FLEX_SHARE = {TITLE: 4, TYPE: 2, PARTIES: 3}  # how the width left by date and status is shared
 MIN_TITLE_CHARS = 16
 DATE_ORDER = ("signed", "event", "valid_from")  # the date an advisor knows an agreement by
@@ -60,7 +60,7 @@ class AgreementsView(FilterTablePanel):
         self._agreements = [ctx.store.record(rid) for rid in ctx.store.ids("agreement")]
         # date and status fit their text; title, type and parties share the rest (see _fit_columns)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(DATE, Qt.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         # row heights belong to row positions, so a re-sort must fit them again
         self.table.model().layoutChanged.connect(self._schedule_fit)
         self._start()
@@ -98,7 +98,7 @@ class AgreementsView(FilterTablePanel):
 
     def agreement_ids(self) -> list[str]:
         """The ids in the order shown."""
-        return [self.table.item(row, TITLE).data(ID_ROLE) for row in range(self.table.rowCount())]
+        return [self.row_id(row) for row in range(self.table.rowCount())]
 
     # ------------------------------------------------------------------ rows
 
@@ -121,7 +121,7 @@ class AgreementsView(FilterTablePanel):
         date.setData(SORT_ROLE, iso)
         if kind:
             date.setToolTip(_(DATE_KIND[kind]))
-            date.setData(Qt.AccessibleTextRole, f"{_(DATE_KIND[kind])}: {date.text()}")
+            date.setData(Qt.ItemDataRole.AccessibleTextRole, f"{_(DATE_KIND[kind])}: {date.text()}")
         self.table.setItem(row, DATE, date)
         self.table.setItem(row, STATUS, self._text_item(labels.status(agreement.status)))
 
@@ -158,12 +158,13 @@ class AgreementsView(FilterTablePanel):
         available = table.viewport().width() - table.columnWidth(DATE) - table.columnWidth(STATUS)
         least, natural = {}, {}
         for column in FLEX_SHARE:
-            texts = [table.item(row, column).text() for row in range(table.rowCount())] or [""]
+            texts = [self.cell_text(row, column) for row in range(table.rowCount())] or [""]
             words = [word for text in texts for word in text.split()] or [""]
             least[column] = max(metrics.horizontalAdvance(w) for w in words) + pad
             natural[column] = max(metrics.horizontalAdvance(t) for t in texts) + pad
         least[TITLE] = max(least[TITLE], metrics.averageCharWidth() * MIN_TITLE_CHARS)
-        widths, open_columns = {}, list(FLEX_SHARE)
+        widths: dict[int, int] = {}
+        open_columns = list(FLEX_SHARE)
         while open_columns:  # give each column its share; settle those whose text needs less
             room = available - sum(widths.values())
             total = sum(FLEX_SHARE[c] for c in open_columns)

@@ -85,6 +85,24 @@ def _index_progress_window(window, total: int):
     return dialog, bar
 
 
+def show_passed_over(window, lines: list[str]) -> None:
+    """Say what start-up passed over (the data in use is another than expected) in a message box that
+    does not block the window; logged too."""
+    if not lines:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    for line in lines:
+        log.warning("%s", line)
+    box = QMessageBox(QMessageBox.Icon.Warning, environment.DISPLAY_NAME, "\n\n".join(lines),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("dataPassedOver")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+
+
 def _after_first_paint(app, store) -> None:
     from .. import __version__
 
@@ -99,6 +117,7 @@ def run(dataset: Path | None = None) -> int:
     from ..core.i18n import set_language
     from ..core.store import DatasetError, Store
     from ..core.userdata import UserData
+    from ..present.startup_notices import no_data, notices
     from .context import AppContext
     from .font_scale import apply_font_scale
     from .main_window import MainWindow
@@ -112,10 +131,14 @@ def run(dataset: Path | None = None) -> int:
     set_language(settings.ui_language)
     install_qt_translations(app, settings.ui_language)
     apply_font_scale(settings.font_scale)
+    passed_over: list[str] = []    # a shared folder that cannot be read, a damaged dataset: said after the paint
     try:
-        store = Store(dataset or environment.data_places(settings).active().path)
+        if dataset is None:
+            active = environment.data_places(settings).active()
+            dataset, passed_over = active.path, notices(active, settings.ui_language)
+        store = Store(dataset)
     except DatasetError as exc:
-        QMessageBox.critical(None, environment.DISPLAY_NAME, str(exc))
+        QMessageBox.critical(None, environment.DISPLAY_NAME, no_data(exc, settings.ui_language))
         return 2
     ctx = AppContext(store=store, index=None, userdata=UserData(environment.userdata_file()),
                      settings=settings)
@@ -123,6 +146,7 @@ def run(dataset: Path | None = None) -> int:
     # The window paints first; the search index (a heavier import and open) follows at once.
     window.first_painted.connect(lambda: open_index_with_progress(window, store))
     window.first_painted.connect(lambda: _after_first_paint(app, store))
+    window.first_painted.connect(lambda: show_passed_over(window, passed_over))
     window.show()
     code = app.exec()
     if ctx.index is not None:

@@ -42,7 +42,8 @@ def breakable(value: str) -> str:
 
 def _item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
-    item.setTextAlignment(Qt.AlignLeft | Qt.AlignTop)  # level with the copy cells, which start at the top
+    # level with the copy cells, which start at the top
+    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return item
 
 
@@ -72,12 +73,12 @@ class FactCell(QWidget):
         line = QHBoxLayout()
         line.setSpacing(LINE_SPACING)
         line.addLayout(texts, 1)
-        line.addWidget(button, 0, Qt.AlignTop)
+        line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self._lines.insertLayout(self._lines.count() - 1, line)
 
     def _label(self, text: str, name: str, tooltip: str, wrap: bool) -> QLabel:
         label = QLabel(text, self)
-        label.setTextFormat(Qt.PlainText)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(wrap)
         label.setObjectName(name)
         label.setToolTip(tooltip)
@@ -141,7 +142,7 @@ class ContactFinder(FilterTablePanel):
 
     def contact_ids(self) -> list[str]:
         """The ids in the order shown."""
-        return [self.table.item(row, NAME).data(ID_ROLE) for row in range(self.table.rowCount())]
+        return [self.row_id(row) for row in range(self.table.rowCount())]
 
     # ------------------------------------------------------------------ rows
 
@@ -172,7 +173,7 @@ class ContactFinder(FilterTablePanel):
             return
         item = _item("")
         # the values, for screen readers (the copy cell itself is a widget over an empty item)
-        item.setData(Qt.AccessibleTextRole, " ; ".join(b.value for b in cell.buttons))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, " ; ".join(b.value for b in cell.buttons))
         self.table.setItem(row, column, item)
         self.table.setCellWidget(row, column, cell)
 
@@ -201,7 +202,9 @@ class ContactFinder(FilterTablePanel):
 
     def _address_cell(self, contact: m.Contact, name: str) -> FactCell | None:
         fact = contact.address
-        text = (labels.content_text(fact.text, self.ctx.lang) or fact.value or "") if fact else ""
+        if fact is None:
+            return None
+        text = labels.content_text(fact.text, self.ctx.lang) or fact.value or ""
         if not text:
             return None
         cell = FactCell()
@@ -210,14 +213,14 @@ class ContactFinder(FilterTablePanel):
         return cell
 
     def _online_cell(self, contact: m.Contact, name: str) -> FactCell | None:
-        facts = [(fact, what) for fact, what in ((contact.email, _("e-mail of {name}")),
-                                                   (contact.website, _("website of {name}")))
+        facts = [(fact, fact.value, what) for fact, what in ((contact.email, _("e-mail of {name}")),
+                                                               (contact.website, _("website of {name}")))
                  if fact and fact.value]
         if not facts:
             return None
         cell = FactCell()
-        for fact, what in facts:
-            cell.add_value(breakable(fact.value), fact.value, what.format(name=name),
+        for fact, value, what in facts:
+            cell.add_value(breakable(value), value, what.format(name=name),
                            confidence_mark(fact.confidence), labels.content_text(fact.note, self.ctx.lang))
         return cell
 
@@ -247,7 +250,7 @@ class ContactFinder(FilterTablePanel):
         italic = table.font()
         italic.setItalic(True)
         metrics = QFontMetrics(italic)
-        words = [word for row in range(table.rowCount()) for word in table.item(row, column).text().split()]
+        words = [word for row in range(table.rowCount()) for word in self.cell_text(row, column).split()]
         return max([cell.minimumSizeHint().width() for cell in cells if isinstance(cell, FactCell)]
                    + [metrics.horizontalAdvance(word) + 2 * metrics.averageCharWidth() for word in words]
                    + [0])

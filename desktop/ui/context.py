@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 @dataclass
 class AppContext:
     store: Store
-    index: "SearchIndex | None"     # None for the moment between the first paint and the index opening
+    index: SearchIndex | None     # None for the moment between the first paint and the index opening
     userdata: UserData
     settings: Settings
     _regions: list[m.Region] | None = field(default=None, repr=False)
@@ -28,7 +28,7 @@ class AppContext:
         """Content language: ru, uz, ky or en (uz_Cyrl shows Uzbek content transliterated)."""
         return self.settings.content_language
 
-    def replace_data(self, store: Store, index: "SearchIndex") -> None:
+    def replace_data(self, store: Store, index: SearchIndex) -> None:
         """Switch to another dataset (an installed update); cached reference data is read again."""
         self.store, self.index = store, index
         self._regions = self._countries = None

@@ -8,19 +8,29 @@ citizenship's own rules; procedures that apply only in some regions are listed w
 from __future__ import annotations
 
 import datetime as _dt
-import html
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import deadlines, i18n
 from ..core import model as m
 from ..core.i18n import _
+from ..present.text import esc
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo, ClientPanel
+from .widgets import CitizenshipCombo, ClientPanel, RegionCombo
 
 ACTIVE = ("in_force",)  # only rules in force give dates to act by
 
@@ -28,10 +38,10 @@ ACTIVE = ("in_force",)  # only rules in force give dates to act by
 
 def wrapped(text: str = "", parent=None, name: str = "", rich: bool = False) -> QLabel:
     label = QLabel(parent)
-    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setText(text)
-    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     if name:
         label.setObjectName(name)
     return label
@@ -44,7 +54,7 @@ def bold(label: QLabel) -> QLabel:
     return label
 
 
-class DeadlineHelper(ClientPanel, QWidget):
+class DeadlineHelper(ClientPanel):
     open_record = Signal(str)
 
     def __init__(self, ctx, parent=None):
@@ -66,8 +76,8 @@ class DeadlineHelper(ClientPanel, QWidget):
         self.region_label.setBuddy(self.region)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)  # region names are long
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)  # region names are long
         form.addRow(self.citizenship_label, self.citizenship)
         form.addRow(self.entry_label, self.entry_date)
         form.addRow(self.region_label, self.region)
@@ -78,17 +88,17 @@ class DeadlineHelper(ClientPanel, QWidget):
         self.results = QWidget(self)
         self.results.setObjectName("deadlineResults")
         self._results_layout = QVBoxLayout(self.results)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("deadlineScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        self.scroll.setWidget(self.results)
-        self.scroll.viewport().setAutoFillBackground(False)  # same background as the form above it
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("deadlineScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.results)
+        self.scroll_area.viewport().setAutoFillBackground(False)  # same background as the form above it
         self.results.setAutoFillBackground(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.citizenship.set_code(ctx.settings.citizenship)
         self.region.set_code(ctx.settings.region)
@@ -112,7 +122,7 @@ class DeadlineHelper(ClientPanel, QWidget):
         self.entry_date.setAccessibleName(_("Date of entry into Russia"))
         self.entry_date.setToolTip(_("The entry date stamped on the migration card"))
         self.results.setAccessibleName(_("Deadlines for the client"))
-        self.scroll.setAccessibleName(_("Deadlines for the client"))
+        self.scroll_area.setAccessibleName(_("Deadlines for the client"))
         self.setAccessibleName(_("Deadline helper"))
         self.refresh()
 
@@ -127,7 +137,7 @@ class DeadlineHelper(ClientPanel, QWidget):
             self._add(wrapped(_("Choose the client's citizenship to see the dates."), name="deadlinePrompt"))
             return
         procedures = self._active_procedures()
-        entry = self.entry_date.date().toPython()
+        entry = cast(_dt.date, self.entry_date.date().toPython())  # a QDate's toPython is a date; stubs: object
         plan = deadlines.plan(list(procedures.values()), citizenship, entry, self.region.code() or None)
         self._add(wrapped(_("Entry into Russia: {date}. Dates computed from the rules in the dataset.")
                           .format(date=i18n.format_date(entry)), name="deadlineSummary"))
@@ -156,8 +166,8 @@ class DeadlineHelper(ClientPanel, QWidget):
         rows.addLayout(self._due_line(bold(wrapped(_("By"))), bold(wrapped(_("What to do"))), date_width))
         for item in due:
             line = QFrame()
-            line.setFrameShape(QFrame.HLine)
-            line.setFrameShadow(QFrame.Sunken)
+            line.setFrameShape(QFrame.Shape.HLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
             rows.addWidget(line)
             rows.addLayout(self._due_row(item, procedures[item.procedure_id], date_width))
         self._add(table)
@@ -167,7 +177,7 @@ class DeadlineHelper(ClientPanel, QWidget):
         line.setSpacing(self._gap())
         date.setWordWrap(False)
         date.setFixedWidth(date_width)
-        line.addWidget(date, 0, Qt.AlignTop)
+        line.addWidget(date, 0, Qt.AlignmentFlag.AlignTop)
         if isinstance(body, QWidget):
             line.addWidget(body, 1)
         else:
@@ -221,13 +231,13 @@ class DeadlineHelper(ClientPanel, QWidget):
         own = [procedures[pid] for pid in dict.fromkeys(d.procedure_id for d in plan.due)
                if m.ALL not in procedures[pid].applies_to]
         for pid in plan.not_needed:
-            box = self._box("notNeeded", pid)
-            box.layout().addWidget(self._link(procedures[pid]))
-            box.layout().addWidget(bold(wrapped(_("not needed for this citizenship"), name="notNeededText")))
+            box, box_layout = self._box("notNeeded", pid)
+            box_layout.addWidget(self._link(procedures[pid]))
+            box_layout.addWidget(bold(wrapped(_("not needed for this citizenship"), name="notNeededText")))
             for rules in own:
-                box.layout().addWidget(wrapped(_("Rules for this citizenship:")))
-                box.layout().addWidget(self._link(rules))
-                box.layout().addWidget(wrapped(labels.record_text(rules, "summary", lang), name="ownRuleSummary"))
+                box_layout.addWidget(wrapped(_("Rules for this citizenship:")))
+                box_layout.addWidget(self._link(rules))
+                box_layout.addWidget(wrapped(labels.record_text(rules, "summary", lang), name="ownRuleSummary"))
             self._add(box)
 
     def _add_regional(self, regional: list[str], procedures: dict[str, m.Procedure]) -> None:
@@ -239,11 +249,11 @@ class DeadlineHelper(ClientPanel, QWidget):
         for pid in regional:
             procedure = procedures[pid]
             names = [labels.place_name(regions[c].name, lang) if c in regions else c for c in procedure.regions]
-            box = self._box("regional", pid)
-            box.layout().addWidget(self._link(procedure))
-            box.layout().addWidget(wrapped(_("Applies in: {regions}").format(regions=", ".join(names)),
-                                           name="regionalWhere"))
-            box.layout().addWidget(wrapped(labels.record_text(procedure, "summary", lang), name="regionalSummary"))
+            box, box_layout = self._box("regional", pid)
+            box_layout.addWidget(self._link(procedure))
+            box_layout.addWidget(wrapped(_("Applies in: {regions}").format(regions=", ".join(names)),
+                                         name="regionalWhere"))
+            box_layout.addWidget(wrapped(labels.record_text(procedure, "summary", lang), name="regionalSummary"))
             self._add(box)
 
     # ------------------------------------------------------------------ pieces
@@ -257,29 +267,30 @@ class DeadlineHelper(ClientPanel, QWidget):
     def _link(self, procedure: m.Procedure) -> QLabel:
         """The procedure's title as a link that opens it (Tab reaches it, Enter follows it)."""
         title = labels.record_text(procedure, "title", self.ctx.lang)
-        label = wrapped(f'<a href="{html.escape(procedure.id)}">{html.escape(title)}</a>', rich=True,
+        label = wrapped(f'<a href="{esc(procedure.id)}">{esc(title)}</a>', rich=True,
                         name="procedureLink")
-        label.setTextInteractionFlags(Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         label.setProperty("procedureId", procedure.id)
         label.setAccessibleName(_("Open procedure: {title}").format(title=title))
         label.setToolTip(_("Open procedure: {title}").format(title=title))
         label.linkActivated.connect(self.open_record.emit)
         return label
 
-    def _box(self, name: str, procedure_id: str) -> QFrame:
+    def _box(self, name: str, procedure_id: str) -> tuple[QFrame, QVBoxLayout]:
         box = QFrame()
         box.setObjectName(name)
         box.setProperty("procedureId", procedure_id)
-        box.setFrameShape(QFrame.StyledPanel)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(box)
         layout.setSpacing(4)
-        return box
+        return box, layout
 
     def _heading(self, text: str) -> QLabel:
         if self._results_layout.count():
             self._results_layout.addSpacing(self.fontMetrics().height())
         label = bold(wrapped(text, name="sectionHeading"))
-        label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         return label
 
     def changeEvent(self, event) -> None:
@@ -292,7 +303,8 @@ class DeadlineHelper(ClientPanel, QWidget):
 
     def _clear(self) -> None:
         while self._results_layout.count():
-            widget = self._results_layout.takeAt(0).widget()
+            item = self._results_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)  # gone from findChildren at once, not after the next event loop
                 widget.deleteLater()

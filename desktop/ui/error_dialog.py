@@ -17,13 +17,13 @@ def show_error(exc: BaseException, log_path: Path) -> None:
     try:
         box = QMessageBox(QApplication.activeWindow())
         box.setObjectName("errorDialog")
-        box.setIcon(QMessageBox.Warning)
+        box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Something went wrong"))
         box.setText(_("Migrant Desk hit an unexpected problem and carried on. What you were doing may not "
                       "have finished; your bookmarks and notes are safe."))
         box.setInformativeText(_("Details were written to the log file:") + f"\n{log_path}")
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
-        box.setStandardButtons(QMessageBox.Ok)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
     finally:
         _showing["now"] = False

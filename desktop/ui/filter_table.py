@@ -2,22 +2,34 @@
 count, a read-only table of whole rows whose columns fit the width, and a hint line below it."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ..core import i18n
-from .widgets import CitizenshipCombo, ClientPanel, RegionCombo
+from .widgets import CitizenshipCombo, ClientPanel, RegionCombo, named
 
-ID_ROLE = Qt.UserRole  # the record id, kept on the item in the panel's `id_column`
+ID_ROLE = Qt.ItemDataRole.UserRole  # the record id, kept on the item in the panel's `id_column`
 
 
-class FilterTablePanel(ClientPanel, QWidget):
+class FilterTablePanel(ClientPanel):
     """A subclass fills `self.table` in `refresh_now`, sizes the columns not in `auto_columns` in
     `_fit_columns`, sets its texts in `retranslate`, and calls `_start()` when its own parts are ready."""
 
     open_record = Signal(str)
     id_column = 0
+    retranslate: Callable[[], None]
+    _fit_columns: Callable[[], None]
 
     def __init__(self, ctx, parent, name: str, columns: int, auto_columns: tuple[int, ...]):
         super().__init__(parent)
@@ -29,22 +41,22 @@ class FilterTablePanel(ClientPanel, QWidget):
         self.citizenship_label.setBuddy(self.citizenship)
         self.region_label = QLabel(self)
         self.region_label.setBuddy(self.region)
-        self.count = QLabel(self, objectName=f"{name}Count")
-        self.hint = QLabel(self, objectName=f"{name}Hint", wordWrap=True)
+        self.count = named(QLabel(self), f"{name}Count")
+        self.hint = named(QLabel(self, wordWrap=True), f"{name}Hint")
 
-        self.table = table = QTableWidget(0, columns, self, objectName=f"{name}sTable")
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table = table = named(QTableWidget(0, columns, self), f"{name}sTable")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setWordWrap(True)
         table.setAlternatingRowColors(True)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Fixed)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column in auto_columns:
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(self._on_section_resized)
         table.itemActivated.connect(self._activated)
         table.viewport().installEventFilter(self)
@@ -54,14 +66,14 @@ class FilterTablePanel(ClientPanel, QWidget):
         # The choosers as a form (at 200 % font one row would be wider than the tab at 1366 px), the count
         # beside them, then the table and the hint.
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.citizenship_label, self.citizenship)
         form.addRow(self.region_label, self.region)
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addSpacing(12)
-        top.addWidget(self.count, 0, Qt.AlignBottom)
+        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(table, 1)
@@ -89,16 +101,25 @@ class FilterTablePanel(ClientPanel, QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         # the viewport, not the panel: it also changes when the vertical scroll bar comes or goes
-        if watched is self.table.viewport() and event.type() == QEvent.Resize:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._schedule_fit()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._schedule_fit()
 
+    def row_id(self, row: int) -> str:
+        """The id of the record shown in a row."""
+        item = self.table.item(row, self.id_column)
+        return (item.data(ID_ROLE) or "") if item is not None else ""
+
+    def cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def _activated(self, item: QTableWidgetItem) -> None:
-        record_id = self.table.item(item.row(), self.id_column).data(ID_ROLE)
+        record_id = self.row_id(item.row())
         if record_id:
             self.open_record.emit(record_id)

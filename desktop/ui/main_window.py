@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -13,7 +14,15 @@ from ..core import languages
 from ..core.i18n import _, current_language, on_language_changed, set_language
 from .record_view import RecordView
 from .search_panel import SearchPanel
+from .widgets import ClientPanel, named
 
+if TYPE_CHECKING:  # the panels are imported when their tab is first needed
+    from .agreements_view import AgreementsView
+    from .contacts_view import ContactFinder
+    from .deadline_view import DeadlineHelper
+    from .mydata_view import MyDataView
+
+    Panel = ContactFinder | DeadlineHelper | AgreementsView | MyDataView
 
 PANELS = ("contacts", "deadlines", "agreements", "mydata")  # the tabs after the record, in order
 
@@ -31,15 +40,17 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(ctx, self)
         self.record = RecordView(ctx, self)
         # The other tabs are built the first time they are needed (start-up paints sooner).
-        self._panels: dict[str, QWidget] = {}
+        self._panels: dict[str, Panel] = {}
         self._client = ("", "")
-        self.tabs = QTabWidget(self, objectName="mainTabs")
+        self.tabs = named(QTabWidget(self), "mainTabs")
         self.tabs.addTab(self.record, "")
-        self._slots = {}
+        self._slots: dict[str, QWidget] = {}
+        self._slot_layouts: dict[str, QVBoxLayout] = {}
         for name in PANELS:
             slot = QWidget(self.tabs)
             slot.setObjectName(f"{name}Slot")
-            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self._slot_layouts[name] = slot_layout = QVBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
             self._slots[name] = slot
             self.tabs.addTab(slot, "")
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -51,7 +62,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([480, 800])
         self.setCentralWidget(splitter)
         self.dataset_label = QLabel(self)
-        self.dataset_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the window
+        # never widens the window
+        self.dataset_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.dataset_label, 1)
 
         self.search.open_record.connect(self.open_record)
@@ -142,7 +154,7 @@ class MainWindow(QMainWindow):
             agreements=counts["agreement"], contacts=counts["contact"]))
 
     def event(self, event) -> bool:
-        if not self._painted and event.type() == QEvent.Paint:
+        if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             window = weakref.ref(self)  # the pending call must not keep a closed window alive
 
@@ -176,28 +188,38 @@ class MainWindow(QMainWindow):
         self._client = (citizenship, region)
         self.record.set_client(citizenship, region)
         for name in ("contacts", "deadlines"):
-            if name in self._panels:
-                self._panels[name].set_client(citizenship, region)
+            panel = self._panels.get(name)
+            if isinstance(panel, ClientPanel):
+                panel.set_client(citizenship, region)
 
     # ------------------------------------------------------------------ tabs built on first use
 
-    def _panel(self, name: str) -> QWidget:
+    def _panel(self, name: str) -> Panel:
         panel = self._panels.get(name)
         if panel is None:
-            if name == "contacts":
-                from .contacts_view import ContactFinder as cls
-            elif name == "deadlines":
-                from .deadline_view import DeadlineHelper as cls
-            elif name == "agreements":
-                from .agreements_view import AgreementsView as cls
-            else:
-                from .mydata_view import MyDataView as cls
-            panel = self._panels[name] = cls(self.ctx, self._slots[name])
-            self._slots[name].layout().addWidget(panel)
+            panel = self._panels[name] = self._new_panel(name, self._slots[name])
+            self._slot_layouts[name].addWidget(panel)
             panel.open_record.connect(self.open_record)
-            if name in ("contacts", "deadlines"):
+            if name in ("contacts", "deadlines") and isinstance(panel, ClientPanel):
                 panel.set_client(*self._client)
         return panel
+
+    def _new_panel(self, name: str, slot: QWidget) -> Panel:
+        if name == "contacts":
+            from .contacts_view import ContactFinder
+
+            return ContactFinder(self.ctx, slot)
+        if name == "deadlines":
+            from .deadline_view import DeadlineHelper
+
+            return DeadlineHelper(self.ctx, slot)
+        if name == "agreements":
+            from .agreements_view import AgreementsView
+
+            return AgreementsView(self.ctx, slot)
+        from .mydata_view import MyDataView
+
+        return MyDataView(self.ctx, slot)
 
     def _tab_shown(self, index: int) -> None:
         slot = self.tabs.widget(index)
@@ -244,7 +266,7 @@ class MainWindow(QMainWindow):
         from .sheet_dialog import SheetDialog
 
         record = self.ctx.store.record(record_id) if record_id else None
-        if record is None or record.kind != "procedure":
+        if not record_id or record is None or record.kind != "procedure":
             self.statusBar().showMessage(_("Open a procedure to print its sheet."), 5000)
             return
         dialog = SheetDialog(self.ctx.store, [record_id], self, lang=self.ctx.lang,

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from ..core.i18n import _, on_language_changed
 from . import labels
+from .widgets import named
 
 
 class MyDataView(QWidget):
@@ -15,11 +16,11 @@ class MyDataView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.bookmarks_label = QLabel(self)
-        self.bookmarks = QListWidget(self, objectName="bookmarkList")
+        self.bookmarks = named(QListWidget(self), "bookmarkList")
         self.recent_label = QLabel(self)
-        self.recent = QListWidget(self, objectName="recentList")
+        self.recent = named(QListWidget(self), "recentList")
         self.notes_label = QLabel(self)
-        self.notes = QListWidget(self, objectName="noteList")
+        self.notes = named(QListWidget(self), "noteList")
         layout = QVBoxLayout(self)
         for label, widget in ((self.bookmarks_label, self.bookmarks), (self.recent_label, self.recent),
                               (self.notes_label, self.notes)):
@@ -32,7 +33,7 @@ class MyDataView(QWidget):
         on_language_changed(self.retranslate)
 
     def _activate(self, item: QListWidgetItem) -> None:
-        record_id = item.data(Qt.UserRole)
+        record_id = item.data(Qt.ItemDataRole.UserRole)
         if record_id and self.ctx.store.record(record_id) is not None:
             self.open_record.emit(record_id)
 
@@ -55,9 +56,9 @@ class MyDataView(QWidget):
             title = self._title(record_id)
             if title:
                 item = QListWidgetItem(title, widget)
-                item.setData(Qt.UserRole, record_id)
+                item.setData(Qt.ItemDataRole.UserRole, record_id)
         if not widget.count():
-            QListWidgetItem(_("Nothing yet."), widget).setFlags(Qt.NoItemFlags)
+            QListWidgetItem(_("Nothing yet."), widget).setFlags(Qt.ItemFlag.NoItemFlags)
 
     def refresh(self) -> None:
         self._fill(self.bookmarks, self.ctx.userdata.bookmarks())
@@ -68,12 +69,12 @@ class MyDataView(QWidget):
             first_line = note.text.strip().splitlines()[0][:80]
             if title:
                 item = QListWidgetItem(f"{title} — {first_line}", self.notes)
-                item.setData(Qt.UserRole, note.record_id)
+                item.setData(Qt.ItemDataRole.UserRole, note.record_id)
             else:
                 # kept, never deleted silently: the record left the data with an update
                 item = QListWidgetItem(_("Orphaned note (record {id} is no longer in the data): {text}")
                                        .format(id=note.record_id, text=first_line), self.notes)
-                item.setData(Qt.UserRole, note.record_id)
+                item.setData(Qt.ItemDataRole.UserRole, note.record_id)
                 item.setToolTip(note.text)
         if not self.notes.count():
-            QListWidgetItem(_("Nothing yet."), self.notes).setFlags(Qt.NoItemFlags)
+            QListWidgetItem(_("Nothing yet."), self.notes).setFlags(Qt.ItemFlag.NoItemFlags)

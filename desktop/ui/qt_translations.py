@@ -14,7 +14,7 @@ def install_qt_translations(app, lang: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates = [(f"qtbase_{lang}", qt_dir), (f"qtbase_{lang}", str(translations_dir() / "qt"))]
     for name, folder in candidates:
         translator = QTranslator(app)

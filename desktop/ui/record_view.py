@@ -1,7 +1,6 @@
 """The record view: a rendered record with back/forward navigation, bookmark and the advisor's note."""
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -9,6 +8,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..core.i18n import _, current_language, on_language_changed
+from ..present.text import esc
+from .widgets import named
 
 if TYPE_CHECKING:  # built with the first record; PySide creates each class's Python type on first use
     from PySide6.QtCore import QUrl
@@ -28,14 +29,15 @@ class RecordView(QWidget):
         self.history: list[str] = []
         self.position = -1
 
-        self.back_button = QToolButton(self, objectName="backButton")
-        self.forward_button = QToolButton(self, objectName="forwardButton")
-        self.bookmark_button = QToolButton(self, objectName="bookmarkButton", checkable=True)
-        self.print_button = QToolButton(self, objectName="printButton")
+        self.back_button = named(QToolButton(self), "backButton")
+        self.forward_button = named(QToolButton(self), "forwardButton")
+        self.bookmark_button = named(QToolButton(self), "bookmarkButton")
+        self.bookmark_button.setCheckable(True)
+        self.print_button = named(QToolButton(self), "printButton")
         self.back_button.clicked.connect(self.back)
         self.forward_button.clicked.connect(self.forward)
         self.bookmark_button.clicked.connect(self.toggle_bookmark)
-        self.print_button.clicked.connect(lambda: self.current and self.print_requested.emit(self.current))
+        self.print_button.clicked.connect(self._request_print)
         bar = QHBoxLayout()
         for button in (self.back_button, self.forward_button, self.bookmark_button, self.print_button):
             bar.addWidget(button)
@@ -43,7 +45,7 @@ class RecordView(QWidget):
 
         # Until a record is opened the panel shows only a hint; the record browser and the note editor are
         # built with the first record (after the window has painted).
-        self.empty = QLabel(self, objectName="recordEmpty", wordWrap=True)
+        self.empty = named(QLabel(self, wordWrap=True), "recordEmpty")
         self.browser: QTextBrowser | None = None
         self.note_label: QLabel | None = None
         self.note_edit: QPlainTextEdit | None = None
@@ -57,29 +59,36 @@ class RecordView(QWidget):
         on_language_changed(self.retranslate)
         self._show_empty(True)
 
-    def _build_body(self) -> None:
+    def _body(self) -> tuple[QTextBrowser, QLabel, QPlainTextEdit]:
+        """The record browser, the note's label and the note editor, built with the first record."""
+        if self.browser is not None and self.note_label is not None and self.note_edit is not None:
+            return self.browser, self.note_label, self.note_edit
+        return self._build_body()
+
+    def _build_body(self) -> tuple[QTextBrowser, QLabel, QPlainTextEdit]:
         from PySide6.QtCore import Qt  # PySide creates its Qt namespace (~10 ms) after the first paint
         from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTextBrowser
 
-        self.browser = QTextBrowser(self, objectName="recordBrowser")
-        self.browser.setOpenLinks(False)
-        self.browser.anchorClicked.connect(self._anchor)
-        self.note_label = QLabel(self, objectName="noteLabel")
-        self.note_edit = QPlainTextEdit(self, objectName="noteEdit")
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.browser = browser = named(QTextBrowser(self), "recordBrowser")
+        browser.setOpenLinks(False)
+        browser.anchorClicked.connect(self._anchor)
+        self.note_label = note_label = named(QLabel(self), "noteLabel")
+        self.note_edit = note_edit = named(QPlainTextEdit(self), "noteEdit")
+        note_edit.setTabChangesFocus(True)
+        note_edit.textChanged.connect(self._note_timer.start)
         note_box = QWidget(self)
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(self.note_label)
-        note_layout.addWidget(self.note_edit)
-        self._splitter = QSplitter(Qt.Vertical, self)
-        self._splitter.addWidget(self.browser)
-        self._splitter.addWidget(note_box)
-        self._splitter.setStretchFactor(0, 5)
-        self._splitter.setStretchFactor(1, 1)
-        self._layout.addWidget(self._splitter, 1)
+        note_layout.addWidget(note_label)
+        note_layout.addWidget(note_edit)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(browser)
+        splitter.addWidget(note_box)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 1)
+        self._layout.addWidget(splitter, 1)
         self._retranslate_body()
+        return browser, note_label, note_edit
 
     @property
     def current(self) -> str | None:
@@ -99,16 +108,17 @@ class RecordView(QWidget):
         self.print_button.setToolTip(_("Print a sheet for the client (Ctrl+P)"))
         self.print_button.setAccessibleName(_("Print sheet"))
         prompt = _("Choose a result on the left to see it here.")  # outside the f-string, where Babel sees it
-        self.empty.setText(f'<p align="center">{html.escape(prompt)}</p>')
+        self.empty.setText(f'<p align="center">{esc(prompt)}</p>')
         if self.browser is not None:
             self._retranslate_body()
         self.refresh()
 
     def _retranslate_body(self) -> None:
-        self.browser.setAccessibleName(_("Record"))
-        self.note_label.setText(_("My note on this record (kept on this computer, no client personal data):"))
-        self.note_edit.setAccessibleName(_("My note"))
-        self.note_edit.setPlaceholderText(_("Write a note for yourself or your colleagues…"))
+        browser, note_label, note_edit = self._body()
+        browser.setAccessibleName(_("Record"))
+        note_label.setText(_("My note on this record (kept on this computer, no client personal data):"))
+        note_edit.setAccessibleName(_("My note"))
+        note_edit.setPlaceholderText(_("Write a note for yourself or your colleagues…"))
 
     def set_client(self, citizenship: str, region: str) -> None:
         self.citizenship, self.region = citizenship, region
@@ -125,7 +135,7 @@ class RecordView(QWidget):
         self.forward_button.setEnabled(self.position < len(self.history) - 1)
         record = self.ctx.store.record(self.current) if self.current else None
         self.bookmark_button.setEnabled(record is not None)
-        self.bookmark_button.setChecked(bool(record) and self.ctx.userdata.is_bookmarked(record.id))
+        self.bookmark_button.setChecked(record is not None and self.ctx.userdata.is_bookmarked(record.id))
         self.print_button.setVisible(record is not None and record.kind == "procedure")
 
     def open(self, record_id: str) -> bool:
@@ -159,21 +169,21 @@ class RecordView(QWidget):
     def _render(self) -> None:
         from ..present.record_html import RecordRenderer  # loaded with the first record, not at start-up
 
+        browser = self._body()[0]
         record = self.ctx.store.record(self.current)
         renderer = RecordRenderer(self.ctx.store, current_language(), self.ctx.lang, self.citizenship, self.region)
-        scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(renderer.render(record))
-        self.browser.verticalScrollBar().setValue(scroll)
+        scroll = browser.verticalScrollBar().value()
+        browser.setHtml(renderer.render(record))
+        browser.verticalScrollBar().setValue(scroll)
 
     def _show(self) -> None:
         record_id = self.current
-        if self.browser is None:
-            self._build_body()
+        browser, _note_label, note_edit = self._body()
         self._render()
-        self.browser.verticalScrollBar().setValue(0)
-        self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(self.ctx.userdata.note(record_id))
-        self.note_edit.blockSignals(False)
+        browser.verticalScrollBar().setValue(0)
+        note_edit.blockSignals(True)
+        note_edit.setPlainText(self.ctx.userdata.note(record_id))
+        note_edit.blockSignals(False)
         self.ctx.userdata.record_view(record_id)
         self._show_empty(False)
         self.record_changed.emit(record_id)
@@ -181,9 +191,13 @@ class RecordView(QWidget):
     def save_note(self) -> None:
         self._note_timer.stop()
         if self.current:
-            text = self.note_edit.toPlainText()
+            text = self._body()[2].toPlainText()
             if text != self.ctx.userdata.note(self.current):
                 self.ctx.userdata.set_note(self.current, text)
+
+    def _request_print(self) -> None:
+        if self.current:
+            self.print_requested.emit(self.current)
 
     def toggle_bookmark(self) -> None:
         if self.current:

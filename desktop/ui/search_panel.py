@@ -1,7 +1,6 @@
 """The search panel: a search field that searches while the advisor types, filters, and the results."""
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 # PySide creates its `Qt` namespace (every enum of it, ~10 ms) on first use; this module reads QtCore.Qt
@@ -14,8 +13,9 @@ from .. import paths
 from ..core import model as m
 from ..core.i18n import _, format_date, on_language_changed
 from ..core.languages import content_language, derive
+from ..present.text import esc
 from . import labels
-from .widgets import CitizenshipCombo, RegionCombo
+from .widgets import CitizenshipCombo, RegionCombo, named
 
 if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_index)
     from PySide6.QtGui import QIcon
@@ -29,7 +29,7 @@ STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5
                   "superseded": "#777777"}
 
 
-def kind_icon(kind: str) -> "QIcon":
+def kind_icon(kind: str) -> QIcon:
     from PySide6.QtGui import QIcon  # icons are SVG, loaded after the first paint
 
     return QIcon(str(paths.resources_dir() / "icons" / f"{kind}.svg"))
@@ -44,19 +44,19 @@ class ResultRow(QWidget):
         icon = QLabel(self)
         icon.setPixmap(kind_icon(hit.kind).pixmap(QSize(24, 24)))
         icon.setAccessibleName(labels.kind(hit.kind))
-        icon.setAlignment(QtCore.Qt.AlignTop)
+        icon.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         title, snippet = derive(hit.title, ui_lang), derive(hit.snippet, ui_lang)
         colour = STATUS_COLOURS.get(hit.status, "#555")
         verified = _("verified {date}").format(date=format_date(hit.verified_on))
         text = QLabel(self)
         text.setObjectName("resultText")
-        text.setTextFormat(QtCore.Qt.RichText)
+        text.setTextFormat(QtCore.Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setText(
-            f"<b>{html.escape(title)}</b><br/>"
-            f"<span style='color:{colour}'>● {html.escape(labels.status(hit.status))}</span>"
-            f"<span style='color:#666'> · {html.escape(labels.kind(hit.kind))} · "
-            f"{html.escape(verified)}</span><br/>"
+            f"<b>{esc(title)}</b><br/>"
+            f"<span style='color:{colour}'>● {esc(labels.status(hit.status))}</span>"
+            f"<span style='color:#666'> · {esc(labels.kind(hit.kind))} · "
+            f"{esc(verified)}</span><br/>"
             f"<span style='color:#333'>{snippet}</span>")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -72,13 +72,13 @@ class SearchPanel(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.results: "Results | None" = None
-        self._index: "SearchIndex | None" = None
-        self.searches: "Lane | None" = None  # one thread; a newer query supersedes an older one
+        self.results: Results | None = None
+        self._index: SearchIndex | None = None
+        self.searches: Lane | None = None  # one thread; a newer query supersedes an older one
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
 
-        self.field = QLineEdit(self, objectName="searchField")
+        self.field = named(QLineEdit(self), "searchField")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(lambda: self._timer.start())
         self.field.returnPressed.connect(self.open_selected)
@@ -90,21 +90,24 @@ class SearchPanel(QWidget):
         self.region.set_code(ctx.settings.region)
         self.citizenship.currentIndexChanged.connect(self._filters_changed)
         self.region.currentIndexChanged.connect(self._filters_changed)
-        self.region.lineEdit().editingFinished.connect(self._filters_changed)
+        region_field = self.region.lineEdit()
+        if region_field is not None:  # (the region chooser is editable: it always has one)
+            region_field.editingFinished.connect(self._filters_changed)
 
         self.kind_buttons = {}
         for kind in ("procedure", "agreement", "contact"):
-            button = QToolButton(self, objectName=f"kind_{kind}", checkable=True)
+            button = named(QToolButton(self), f"kind_{kind}")
+            button.setCheckable(True)
             button.toggled.connect(self._filters_changed)
             self.kind_buttons[kind] = button
-        self.status = QComboBox(self, objectName="statusCombo")
+        self.status = named(QComboBox(self), "statusCombo")
         self.status.currentIndexChanged.connect(self._filters_changed)
 
-        self.suggestion = QLabel(self, objectName="didYouMean")
+        self.suggestion = named(QLabel(self), "didYouMean")
         self.suggestion.linkActivated.connect(self.field.setText)
-        self.count = QLabel(self, objectName="resultCount")
-        self.list: "QListWidget | None" = None  # the results: built with the index (see attach_index)
-        self.empty = QLabel(self, objectName="emptyState")  # its texts are rich text, starting with <p>
+        self.count = named(QLabel(self), "resultCount")
+        self.list: QListWidget | None = None  # the results: built with the index (see attach_index)
+        self.empty = named(QLabel(self), "emptyState")  # its texts are rich text, starting with <p>
         self.empty.setWordWrap(True)
 
         row1 = QHBoxLayout()
@@ -133,20 +136,20 @@ class SearchPanel(QWidget):
     def load_icons(self) -> None:
         for kind, button in self.kind_buttons.items():
             button.setIcon(kind_icon(kind))
-            button.setToolButtonStyle(QtCore.Qt.ToolButtonTextBesideIcon)
+            button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def _build_list(self) -> None:
         # No results can come before the index is attached, so the list (a Qt class with many enums for
         # PySide to create) is left out of the first paint.
         from PySide6.QtWidgets import QListWidget
 
-        self.list = QListWidget(self, objectName="resultList")
+        self.list = named(QListWidget(self), "resultList")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setVisible(False)
         self.list.setAccessibleName(_("Results"))
-        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
-        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.UserRole)))
+        self.list.itemActivated.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.ItemDataRole.UserRole)))
+        self.list.itemClicked.connect(lambda item: self.open_record.emit(item.data(QtCore.Qt.ItemDataRole.UserRole)))
         self.list.installEventFilter(self)
         self._layout.insertWidget(self._layout.indexOf(self.empty) + 1, self.list, 1)
 
@@ -196,7 +199,7 @@ class SearchPanel(QWidget):
 
     # ------------------------------------------------------------------ searching
 
-    def filters(self) -> "Filters":
+    def filters(self) -> Filters:
         from ..core.search import Filters
 
         kinds = tuple(k for k, b in self.kind_buttons.items() if b.isChecked())
@@ -227,7 +230,7 @@ class SearchPanel(QWidget):
         BackgroundOp(self, lambda _report: index.search(query, filters, lang=lang, limit=50), name="search") \
             .on_success(self._show_results).on_failure(self._show_failure).run(self.searches)
 
-    def _show_results(self, results: "Results") -> None:
+    def _show_results(self, results: Results) -> None:
         if results.query != self.field.text():
             return  # the text changed since: its own search is on its way
         self.results = results
@@ -247,27 +250,29 @@ class SearchPanel(QWidget):
             self.count.setText("")
             self.suggestion.setVisible(False)
             self.empty.setText(
-                "<p>" + html.escape(_("Type what the client asks, in any language and script.")) + "</p><p>"
-                + html.escape(_("For example:")) + " <i>патент</i>, <i>patent olish</i>, <i>каттоо</i>, "
+                "<p>" + esc(_("Type what the client asks, in any language and script.")) + "</p><p>"
+                + esc(_("For example:")) + " <i>патент</i>, <i>patent olish</i>, <i>каттоо</i>, "
                 "<i>РКЛ</i>, <i>Amina</i>, <i>консульство Казань</i></p><p>"
-                + html.escape(_("Set the client's citizenship and region to see what applies to them.")) + "</p>")
+                + esc(_("Set the client's citizenship and region to see what applies to them.")) + "</p>")
             return
         self.count.setText(labels.results_count(results.total))
         if results.suggestion:
-            self.suggestion.setTextFormat(QtCore.Qt.RichText)
-            self.suggestion.setText(html.escape(_("Did you mean")) +
-                                    f' <a href="{html.escape(results.suggestion)}">{html.escape(results.suggestion)}</a>?')
+            self.suggestion.setTextFormat(QtCore.Qt.TextFormat.RichText)
+            self.suggestion.setText(esc(_("Did you mean")) +
+                                    f' <a href="{esc(results.suggestion)}">{esc(results.suggestion)}</a>?')
         self.suggestion.setVisible(bool(results.suggestion))
         if not hits:
-            self.empty.setText("<p><b>" + html.escape(_("No results")) + "</b></p><p>" +
-                               html.escape(_("Check the spelling, try fewer words or another language, "
-                                             "or clear the filters.")) + "</p>")
+            self.empty.setText("<p><b>" + esc(_("No results")) + "</b></p><p>" +
+                               esc(_("Check the spelling, try fewer words or another language, "
+                                   "or clear the filters.")) + "</p>")
+            return
+        if self.list is None:  # (results come only once the index is attached, and with it the list)
             return
         from PySide6.QtWidgets import QListWidgetItem
 
         for hit in results.hits:
             item = QListWidgetItem(self.list)
-            item.setData(QtCore.Qt.UserRole, hit.id)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, hit.id)
             row = ResultRow(hit, self.ctx.lang)
             item.setSizeHint(row.sizeHint())
             self.list.setItemWidget(item, row)
@@ -308,26 +313,26 @@ class SearchPanel(QWidget):
             lang = content_language(self.ctx.lang)
             self.results = self.ctx.index.search(self.field.text(), self.filters(), lang=lang, limit=50)
             self._render()
-        item = self.list.currentItem() or self.list.item(0)
+        item = (self.list.currentItem() or self.list.item(0)) if self.list is not None else None
         if item is not None:
-            self.open_record.emit(item.data(QtCore.Qt.UserRole))
+            self.open_record.emit(item.data(QtCore.Qt.ItemDataRole.UserRole))
 
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return super().eventFilter(obj, event)
         Qt = QtCore.Qt  # read here, not at import: see the top of the module
-        if kind == QEvent.ShortcutOverride and obj is self.field and \
-                event.keyCombination() == QKeyCombination(Qt.ControlModifier, Qt.Key_D):
+        if kind == QEvent.Type.ShortcutOverride and obj is self.field and \
+                event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_D):
             return True  # QLineEdit would take Ctrl+D as "delete"; here it is the window's Bookmark
-        if kind == QEvent.KeyPress:
+        if kind == QEvent.Type.KeyPress:
             key = event.key()
-            if obj is self.field and key in (Qt.Key_Down, Qt.Key_Up) and self.list is not None \
+            if obj is self.field and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.list is not None \
                     and self.list.count():
-                row = self.list.currentRow() + (1 if key == Qt.Key_Down else -1)
+                row = self.list.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
                 self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
                 return True
-            if key == Qt.Key_Escape:
+            if key == Qt.Key.Key_Escape:
                 self.clear()
                 return True
         return super().eventFilter(obj, event)

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ..core import languages
 from ..core.i18n import _, on_language_changed, set_language
-from .widgets import CitizenshipCombo, RegionCombo
+from .widgets import CitizenshipCombo, RegionCombo, named
 
 
 class SettingsDialog(QDialog):
@@ -14,14 +14,14 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("settingsDialog")
         s = ctx.settings
-        self.ui_language = QComboBox(self, objectName="uiLanguage")
-        self.content_language = QComboBox(self, objectName="contentLanguage")
+        self.ui_language = named(QComboBox(self), "uiLanguage")
+        self.content_language = named(QComboBox(self), "contentLanguage")
         for code, name in languages.NAMES.items():
             self.ui_language.addItem(name, code)
             self.content_language.addItem(name, code)
         self.ui_language.setCurrentIndex(self.ui_language.findData(s.ui_language))
         self.content_language.setCurrentIndex(self.content_language.findData(s.content_language))
-        self.font_scale = QSpinBox(self, objectName="fontScale", minimum=100, maximum=200, singleStep=10)
+        self.font_scale = named(QSpinBox(self, minimum=100, maximum=200, singleStep=10), "fontScale")
         self.font_scale.setSuffix(" %")
         self.font_scale.setValue(s.font_scale)
         self.citizenship = CitizenshipCombo(ctx, self)
@@ -34,7 +34,8 @@ class SettingsDialog(QDialog):
                                               self.citizenship, self.region), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -14,9 +14,24 @@ from pathlib import Path
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import environment
 from ..core import model as m
@@ -96,8 +111,9 @@ class SheetDialog(QDialog):
         for r in sorted(self.store.regions(), key=lambda r: localized(r.name, names)):
             self.region_combo.addItem(r.code, r.code)
         completer = self.region_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if completer is not None:  # (an editable combo box has one)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(region)) if region else 0)
 
         self.paper_combo = QComboBox(self)
@@ -164,7 +180,9 @@ class SheetDialog(QDialog):
         with QSignalBlocker(self.procedure_list):  # new titles are not new choices
             for i in range(self.procedure_list.count()):
                 item = self.procedure_list.item(i)
-                item.setText(title_in(self.store.record(item.data(Qt.ItemDataRole.UserRole)), names))
+                record = self.store.record(item.data(Qt.ItemDataRole.UserRole))
+                if record is not None:  # (the list holds the store's procedures)
+                    item.setText(title_in(record, names))
         self._show_message(self._saved or self._warnings())
 
     def _layout(self) -> None:

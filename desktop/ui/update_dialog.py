@@ -21,15 +21,27 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QProgressBar,
-                               QStackedWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import updates
 from ..core.datasets import DataFolder, DataFolderError, install_folder
 from ..core.i18n import N_, _
 from ..core.store import DatasetError
 from .background import BackgroundOp, Report
+from .widgets import named
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +105,7 @@ class UpdateDialog(QDialog):
         self.pages.addWidget(self._progress_page())
         self.pages.addWidget(self._whats_new_page())
         self.pages.addWidget(self._error_page())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
@@ -106,8 +118,8 @@ class UpdateDialog(QDialog):
 
     def _progress_page(self) -> QWidget:
         page = QWidget(self)
-        self.step_label = QLabel(_("Checking the signature…"), page, objectName="updateStep")
-        self.bar = QProgressBar(page, objectName="updateProgress")
+        self.step_label = named(QLabel(_("Checking the signature…"), page), "updateStep")
+        self.bar = named(QProgressBar(page), "updateProgress")
         self.bar.setRange(0, 100)
         self.bar.setAccessibleName(_("Installation progress"))
         note = QLabel(_("Your current data stays in use until the new data is complete. Your bookmarks "
@@ -122,11 +134,11 @@ class UpdateDialog(QDialog):
 
     def _whats_new_page(self) -> QWidget:
         page = QWidget(self)
-        self.headline = QLabel(page, objectName="updateHeadline", wordWrap=True)
-        self.headline.setTextFormat(Qt.PlainText)
-        self.changelog = QTextBrowser(page, objectName="updateChangelog")
+        self.headline = named(QLabel(page, wordWrap=True), "updateHeadline")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.changelog = named(QTextBrowser(page), "updateChangelog")
         self.changelog.setAccessibleName(_("What the central office says has changed"))
-        self.changes = QTreeWidget(page, objectName="updateChanges")
+        self.changes = named(QTreeWidget(page), "updateChanges")
         self.changes.setHeaderHidden(True)
         self.changes.setAccessibleName(_("Records added, changed and removed"))
         layout = QVBoxLayout(page)
@@ -142,9 +154,9 @@ class UpdateDialog(QDialog):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        self.error_label = QLabel(page, objectName="updateError", wordWrap=True)
-        self.error_label.setTextFormat(Qt.PlainText)
-        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label = named(QLabel(page, wordWrap=True), "updateError")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(self.error_label)
@@ -221,11 +233,11 @@ class UpdateDialog(QDialog):
             if not counts:
                 continue
             top = QTreeWidgetItem(self.changes, [f"{_(KIND_GROUPS[kind])}: {', '.join(counts)}"])
-            top.setData(0, Qt.UserRole, kind)
+            top.setData(0, Qt.ItemDataRole.UserRole, kind)
             for what, items in groups.items():
                 for change in items:
                     child = QTreeWidgetItem(top, [f"{_(CHANGE_LABELS[what])}: {change.title(self.lang)}"])
-                    child.setData(0, Qt.UserRole, change.id)
+                    child.setData(0, Qt.ItemDataRole.UserRole, change.id)
             top.setExpanded(True)
 
     def _on_failure(self, message: str) -> None:
@@ -248,7 +260,7 @@ def _target_folder(parent, shared_folder, data_folder) -> DataFolder | None:
     try:
         return install_folder(shared_folder or None, data_folder)
     except DataFolderError as exc:
-        _message(parent, QMessageBox.Warning, _("Data folder"), exc.message, "dataFolderProblem")
+        _message(parent, QMessageBox.Icon.Warning, _("Data folder"), exc.message, "dataFolderProblem")
         return None
 
 
@@ -279,33 +291,33 @@ def revert_to_previous_data(parent: QWidget | None, shared_folder: Path | str | 
         return None
     target = updates.rollback_target(folder, baseline)
     if target is None:
-        _message(parent, QMessageBox.Information, title, _(
+        _message(parent, QMessageBox.Icon.Information, title, _(
             "There is no earlier data to go back to: only the data from before the last update can be "
             "restored, and only once."), "revertNothing")
         return None
     current, previous = target
-    question = _message(parent, QMessageBox.Question, title, _(
+    question = _message(parent, QMessageBox.Icon.Question, title, _(
         "Go back from data {current} to {previous}? The update can be installed again later. Your "
         "bookmarks and notes are not touched.").format(
             current=current, previous=previous or _("the data shipped with the app")),
-        "revertConfirm", QMessageBox.Yes | QMessageBox.No)
-    if question != QMessageBox.Yes:
+        "revertConfirm", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if question != QMessageBox.StandardButton.Yes:
         return None
-    QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = updates.rollback(folder, baseline)
     except updates.PackError as exc:
         QGuiApplication.restoreOverrideCursor()
-        _message(parent, QMessageBox.Warning, title, exc.message, "revertFailed")
+        _message(parent, QMessageBox.Icon.Warning, title, exc.message, "revertFailed")
         return None
     QGuiApplication.restoreOverrideCursor()
-    _message(parent, QMessageBox.Information, title, _("Data {version} is in use again.").format(
+    _message(parent, QMessageBox.Icon.Information, title, _("Data {version} is in use again.").format(
         version=result.to_version or "?"), "revertDone")
     return result
 
 
 def _message(parent, icon, title: str, text: str, name: str,
-             buttons=QMessageBox.Ok) -> QMessageBox.StandardButton:
+             buttons=QMessageBox.StandardButton.Ok) -> QMessageBox.StandardButton:
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setObjectName(name)
     box.exec()

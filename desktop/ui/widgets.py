@@ -1,9 +1,12 @@
 """Small widgets shared by several panels: citizenship and region choosers, a copy button."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar, cast
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton, QWidget
 
 from ..core.i18n import _
 from ..core.languages import localized
@@ -16,6 +19,15 @@ CITIZENSHIPS = ("UZ", "KG", "TJ")
 # in it, ~10 ms) the first time anything reads QtCore.Qt.
 USER_ROLE = 0x0100
 NAMES_ROLE = USER_ROLE + 1  # every spelling a region is found by while typing
+
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
+
+def named(widget: AnyWidget, name: str) -> AnyWidget:
+    """The widget with its object name set (what tests and style sheets find it by). PySide accepts
+    `objectName=` in the constructor too, but its type stubs list only a class's own properties."""
+    widget.setObjectName(name)
+    return widget
 
 
 class CitizenshipCombo(QComboBox):
@@ -58,10 +70,10 @@ class RegionCombo(QComboBox):
         self.ctx = ctx
         self.setObjectName("regionCombo")
         self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._typing_ready = False
         self.setMinimumContentsLength(10)
-        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -70,8 +82,9 @@ class RegionCombo(QComboBox):
         if self.model() is not model:
             self.blockSignals(True)
             self.setModel(model)
-            if self._typing_ready:
-                self.completer().setModel(typable(model, self.ctx))
+            completer = self.completer()
+            if self._typing_ready and completer is not None:
+                completer.setModel(typable(model, self.ctx))
             self.set_code(current)
             self.blockSignals(False)
         self.setAccessibleName(_("Russian region"))
@@ -84,11 +97,12 @@ class RegionCombo(QComboBox):
             self._typing_ready = True
             from PySide6.QtCore import Qt
 
-            completer = NameCompleter(typable(self.model(), self.ctx), self)
+            model = cast(QStandardItemModel, self.model())  # always a region_model: see retranslate
+            completer = NameCompleter(typable(model, self.ctx), self)
             completer.setCompletionRole(NAMES_ROLE)
-            completer.setFilterMode(Qt.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseInsensitive)
-            completer.setCompletionMode(QCompleter.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             self.setCompleter(completer)
         super().focusInEvent(event)
 
@@ -100,7 +114,7 @@ class RegionCombo(QComboBox):
             return ""
         from PySide6.QtCore import Qt  # typed rather than chosen: the region whose name is the text typed
 
-        index = self.findText(text, Qt.MatchFixedString)
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         return (self.itemData(index) or "") if index >= 0 else ""
 
     def set_code(self, code: str) -> None:
@@ -171,11 +185,13 @@ class CopyButton(QToolButton):
         self.copied.emit(self.value)
 
 
-class RefreshWhenShown:
+class RefreshWhenShown(QWidget):
     """For panels behind a tab: `refresh()` while hidden only marks the panel stale, and the work is
-    done when it is first shown, so start-up does not fill tables nobody is looking at."""
+    done when it is first shown (`refresh_now`, which a subclass defines), so start-up does not fill
+    tables nobody is looking at."""
 
     _stale = True
+    refresh_now: Callable[[], None]
 
     def refresh(self) -> None:
         if self.isVisible():
@@ -194,6 +210,9 @@ class RefreshWhenShown:
 class ClientPanel(RefreshWhenShown):
     """A panel with its own citizenship and region choosers (`self.citizenship`, `self.region`), which
     the main window presets from the search filters."""
+
+    citizenship: CitizenshipCombo
+    region: RegionCombo
 
     def set_client(self, citizenship: str, region: str) -> None:
         for combo in (self.citizenship, self.region):
