@@ -4,7 +4,7 @@ Every problem is reported as `path:line: record-id: field: message`, and all of 
 (not only the first) so a content editor can fix a whole batch in one pass.
 
     problems     Problem, ContentError and Content, what loading gives
-    yaml_lines   YAML with the line number of every key and item
+    yaml_lines   YAML with the line number of every key and item, read within limits (size, depth, no aliases)
     checker      typed readers of one record's data, each problem at its line
     records      agreements, procedures and contacts
     reference    regions, countries and the everyday words of procedure topics
