@@ -6,9 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import cli_pack, cli_sheet, environment, paths
 from .core import languages
+
+if TYPE_CHECKING:
+    from .core.datasets import ActiveDataset
+    from .core.store import DatasetError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,11 +95,10 @@ def cmd_info(args) -> int:
     from .core.store import DatasetError, Store
 
     try:
-        with Store(environment.dataset_to_open(args.dataset)) as store:
+        with Store(environment.dataset_to_open(args.dataset, tell=tell_skipped)) as store:
             folder, meta, counts = store.path.parent, store.meta(), store.counts()
     except DatasetError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        return no_data(exc)
     print(f"dataset: {folder}")
     for key in sorted(meta):
         print(f"{key}: {meta[key]}")
@@ -112,10 +116,10 @@ def cmd_search(args) -> int:
     from .dataset import open_dataset
 
     try:
-        store, index = open_dataset(environment.dataset_to_open(args.dataset), progress=_progress_to_stderr)
+        store, index = open_dataset(environment.dataset_to_open(args.dataset, tell=tell_skipped),
+                                    progress=_progress_to_stderr)
     except DatasetError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        return no_data(exc)
     filters = Filters(kinds=tuple(args.kind or ()), citizenship=args.citizenship, region=args.region,
                       statuses=tuple(args.status or ()))
     results = index.search(args.query, filters, lang=args.lang, limit=args.limit, facets=not args.json)
@@ -133,6 +137,25 @@ def cmd_search(args) -> int:
     index.close()
     store.close()
     return 0
+
+
+def tell_skipped(active: ActiveDataset) -> None:
+    """What was passed over on the way to the active dataset (a shared folder that cannot be read, a
+    damaged dataset): one line each on stderr."""
+    from .core.i18n import current_language
+    from .present.startup_notices import notices
+
+    for line in notices(active, current_language()):
+        print(line, file=sys.stderr)
+
+
+def no_data(error: DatasetError) -> int:
+    """No dataset can be opened: one line on stderr saying why, and the exit code for it."""
+    from .core.i18n import current_language
+    from .present.startup_notices import no_data as no_data_message
+
+    print(no_data_message(error, current_language()), file=sys.stderr)
+    return 2
 
 
 def _progress_to_stderr(done: int, total: int) -> None:

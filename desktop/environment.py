@@ -16,6 +16,7 @@ commands that need no Qt never load it, and the window's first paint pays for no
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -196,7 +197,9 @@ class DataPlaces:
     bundled: Path           # the data that came with the app
 
     def active(self) -> ActiveDataset:
-        """The dataset in use: the newest of the three. Raises DatasetError when there is none."""
+        """The dataset in use: the newest of the three that can be opened; what was passed over (a shared
+        folder that cannot be read, a damaged dataset) is in its `skipped`. Each call looks again, so a
+        later call retries a place that failed. Raises NoDatasetError (a DatasetError) when none can."""
         from .core.datasets import resolve_active
 
         return resolve_active(self.shared, self.installed, self.bundled)
@@ -209,10 +212,16 @@ class DataPlaces:
         return install_folder(self.shared, self.installed)
 
 
-def dataset_to_open(given: Path | None = None) -> Path:
-    """The dataset folder given on the command line, else the one the window opens (the active dataset).
-    Raises DatasetError when there is none."""
-    return Path(given) if given is not None else data_places().active().path
+def dataset_to_open(given: Path | None = None, tell: Callable[[ActiveDataset], None] | None = None) -> Path:
+    """The dataset folder given on the command line, else the one the window opens (the active dataset,
+    handed to `tell` first, so the caller can say what was passed over on the way). Raises DatasetError
+    when there is none."""
+    if given is not None:
+        return Path(given)
+    active = data_places().active()
+    if tell is not None:
+        tell(active)
+    return active.path
 
 
 def data_places(settings: Settings | None = None, *, data_folder: Path | None = None) -> DataPlaces:

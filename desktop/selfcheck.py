@@ -56,15 +56,21 @@ class Located:
 # --------------------------------------------------------------------------- the checks
 
 def locate_dataset(dataset: Path | None) -> Located:
-    """The dataset given on the command line, else the one the app would open."""
+    """The dataset given on the command line, else the one the app would open; what the app passed over
+    on the way (a shared folder it cannot read, a damaged dataset) is said on stderr, one line each, as
+    the app says it: a fallback the app makes is not a failure of the installation."""
+    from .core.i18n import current_language
     from .core.store import DatasetError
+    from .present.startup_notices import no_data, notices
 
     if dataset is not None:
         return Located(Path(dataset), "given with --dataset")
     try:
         active = environment.data_places().active()
     except DatasetError as exc:
-        raise CheckFailed(str(exc)) from None
+        raise CheckFailed(no_data(exc, current_language())) from None
+    for line in notices(active, current_language()):
+        print(line, file=sys.stderr)
     return Located(active.path, active.source)
 
 

@@ -33,11 +33,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .dataset_faults import Skipped, Unusable, folder_problem, inspect_dataset
 from .i18n import _
-from .store import DATASET_FILE, DatasetError, Store
+from .store import DATASET_FILE, DatasetError
 
 UPDATES_SUBFOLDER = "datasets"
 POINTER_FILE = "active.json"
@@ -95,6 +96,16 @@ class ActiveDataset:
     path: Path            # the folder holding reference.sqlite (and index/)
     source: str           # "shared", "installed" or "bundled"
     folder: Path          # the data folder it was found in
+    skipped: tuple[Skipped, ...] = ()   # places and datasets passed over on the way, and why
+
+
+class NoDatasetError(DatasetError):
+    """No place holds a dataset that can be opened; `skipped` says what was found and why it was passed
+    over (empty when nothing was found at all)."""
+
+    def __init__(self, message: str, skipped: tuple[Skipped, ...]) -> None:
+        super().__init__(message, "missing" if not skipped else "damaged")
+        self.skipped = skipped
 
 
 def _token(n: int) -> str:
@@ -256,33 +267,54 @@ class DataFolder:
 def resolve_active(shared_folder: Path | str | None, data_folder: Path | str | None,
                    bundled: Path | str | None) -> ActiveDataset:
     """The newest dataset of: the shared folder from settings, the data folder where installed updates
-    go, the bundled dataset; the first of them between equal versions. One that cannot be opened counts
-    as oldest. Raises DatasetError when there is none."""
-    looked, found = [], []
+    go, the bundled dataset; the first of them between equal versions.
+
+    A place that cannot be read (permissions, a share that is gone) and a dataset that cannot be used
+    (unreadable, cut short, not a database, too new) are passed over for the next, and listed in the
+    result's `skipped`. Nothing is remembered: each call looks again (cheaply: a folder listing and a
+    dataset's header and `meta` per place), so calling it later retries a place that failed. Raises
+    NoDatasetError when no dataset can be opened."""
+    looked: list[str] = []
+    skipped: list[Skipped] = []
+    usable: list[tuple[ActiveDataset, tuple[int, ...]]] = []
     for folder, source in ((shared_folder, "shared"), (data_folder, "installed"), (bundled, "bundled")):
-        if not folder:
-            continue
-        folder = Path(folder)
-        looked.append(str(folder))
-        path = DataFolder(folder).locate()
-        if path is not None:
-            found.append(ActiveDataset(path, source, folder))
-    if not found:
-        raise DatasetError(_("No dataset was found (looked in: {places}). Reinstall the app or install a "
-                             "data update.").format(places=", ".join(looked) or "-"))
-    if len(found) == 1:
-        return found[0]  # the usual start: nothing but the bundled data, no need to open it here
-    newest = max(version_key(dataset_version(a.path)) for a in found)
-    return next(a for a in found if version_key(dataset_version(a.path)) == newest)
+        if folder:
+            looked.append(str(folder))
+            found = _look_in(Path(folder), source)
+            if isinstance(found, Skipped):
+                skipped.append(found)
+            elif found is not None:
+                usable.append(found)
+    if not usable:
+        raise NoDatasetError(_("No dataset was found (looked in: {places}). Reinstall the app or install "
+                               "a data update.").format(places=", ".join(looked) or "-"), tuple(skipped))
+    newest = max(key for _active, key in usable)
+    active = next(active for active, key in usable if key == newest)
+    return replace(active, skipped=tuple(skipped))
 
 
-def dataset_version(path: Path) -> str:
-    """The dataset version a dataset folder holds; '' when it cannot be read."""
-    try:
-        with Store(path) as store:
-            return store.meta().get("dataset_version", "")
-    except DatasetError:
-        return ""
+def _look_in(folder: Path, source: str) -> tuple[ActiveDataset, tuple[int, ...]] | Skipped | None:
+    """What one place offers: its usable dataset with the version key, why it offers none, or None when
+    there is simply nothing there."""
+    problem = folder_problem(folder)
+    if problem is None:
+        try:
+            path = DataFolder(folder).locate()
+        except OSError as exc:     # a dataset folder inside it that cannot be read
+            problem = ("permission" if isinstance(exc, PermissionError) else "unreadable",
+                       exc.strerror or str(exc))
+        else:
+            if path is not None:
+                try:
+                    return ActiveDataset(path, source, folder), version_key(inspect_dataset(path))
+                except Unusable as exc:
+                    return Skipped(source, "dataset", exc.path, exc.reason, exc.detail)
+            problem = ("no_dataset", "")
+    # no updates installed on this computer, no bundled data (a source checkout before `make dataset`):
+    # nothing to tell; a shared folder named in the settings that offers nothing is worth telling
+    if source != "shared" and problem[0] in ("missing", "no_dataset"):
+        return None
+    return Skipped(source, "folder", folder, *problem)
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -20,7 +20,12 @@ SCHEMA_VERSION = 1
 
 
 class DatasetError(Exception):
-    """The dataset is missing, damaged or too new for this app."""
+    """The dataset is missing, damaged or too new for this app; `code` says which ("missing", "damaged",
+    "too_new") for a caller that falls back to another dataset."""
+
+    def __init__(self, message: str, code: str = "damaged") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _json(value: str | None) -> Any:
@@ -40,7 +45,7 @@ class Store:
         self.path = path
         if not path.exists():
             raise DatasetError(f"No dataset at {path}. Build it with `make dataset` "
-                               f"(or `migrant-desk build`).")
+                               f"(or `migrant-desk build`).", "missing")
         try:
             self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                         check_same_thread=False)
@@ -56,7 +61,7 @@ class Store:
             raise DatasetError(f"The dataset {path} has no schema version; it is damaged.") from None
         if version > SCHEMA_VERSION:
             raise DatasetError(f"The dataset {path} needs a newer Migrant Desk (schema {version}, "
-                               f"this app reads {SCHEMA_VERSION}).")
+                               f"this app reads {SCHEMA_VERSION}).", "too_new")
 
     def close(self) -> None:
         self.conn.close()

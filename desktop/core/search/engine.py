@@ -76,10 +76,12 @@ class SearchIndex:
         `fallback_dir` (the user's cache) instead.
         """
         index_dir = Path(index_dir)
-        if index_state(store, index_dir) == "ok":
-            return cls(index_dir, store.path)
-        if fallback_dir is not None and index_state(store, Path(fallback_dir)) == "ok":
-            return cls(Path(fallback_dir), store.path)
+        for folder in (index_dir, fallback_dir):
+            if folder is not None and index_state(store, Path(folder)) == "ok":
+                try:
+                    return cls(Path(folder), store.path)
+                except Exception:  # damage the state check does not reach (a term's postings): rebuild
+                    pass
         try:
             return cls(build_index(store, index_dir, progress), store.path)
         except OSError:

@@ -9,11 +9,13 @@ import json
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
 
+from ..integrity import write_checksums
 from ..store import Store
 from .analysis import make_schema
 from .documents import record_document, spelling_words
@@ -36,7 +38,17 @@ def read_stamp(index_dir: Path) -> dict[str, Any] | None:
 
 
 def index_state(store: Store, index_dir: Path) -> str:
-    """'ok', 'missing', 'stale' or 'corrupt' for the index in `index_dir` against `store`."""
+    """'ok', 'missing', 'stale' or 'corrupt' for the index in `index_dir` against `store`; never raises.
+
+    Anything that stops the index from being read counts as 'corrupt' (so it is rebuilt): damaged files,
+    a missing file, a folder that cannot be listed or read."""
+    try:
+        return _index_state(store, index_dir)
+    except Exception:  # whoosh raises many kinds on damaged files (even exists_in: IndexError on a bad
+        return "corrupt"  # .toc), the OS PermissionError, sqlite3 DatabaseError on a damaged score table
+
+
+def _index_state(store: Store, index_dir: Path) -> str:
     if not index_dir.is_dir():
         return "corrupt" if index_dir.exists() else "missing"
     stamp = read_stamp(index_dir)
@@ -44,19 +56,18 @@ def index_state(store: Store, index_dir: Path) -> str:
         return "corrupt" if any(index_dir.iterdir()) else "missing"
     if stamp.get("content_hash") != store.meta().get("content_hash") or stamp.get("format") != INDEX_FORMAT:
         return "stale"
+    ix = windex.open_dir(str(index_dir))
     try:
-        ix = windex.open_dir(str(index_dir))
         with ix.searcher() as searcher:
             if searcher.doc_count() != len(store.ids()):
                 return "corrupt"
+    finally:
         ix.close()
-        scores = open_scores(index_dir)
-        try:
-            scores.execute("SELECT field, term, ids, scores, bits FROM terms LIMIT 1").fetchall()
-        finally:
-            scores.close()
-    except Exception:  # whoosh raises many kinds on damaged files; sqlite3.DatabaseError on a damaged table
-        return "corrupt"
+    scores = open_scores(index_dir)
+    try:
+        scores.execute("SELECT field, term, ids, scores, bits FROM terms LIMIT 1").fetchall()
+    finally:
+        scores.close()
     return "ok"
 
 
@@ -64,7 +75,7 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     """Write a fresh index for `store` into `index_dir` (built aside, then swapped in)."""
     index_dir = Path(index_dir)
     tmp = index_dir.with_name(index_dir.name + ".building")
-    shutil.rmtree(tmp, ignore_errors=True)
+    _remove(tmp)
     tmp.mkdir(parents=True)
     ix = windex.create_in(str(tmp), make_schema())
     ids = store.ids()
@@ -89,10 +100,19 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     (tmp / STAMP_FILE).write_text(json.dumps({"format": INDEX_FORMAT,
                                               "content_hash": store.meta().get("content_hash"),
                                               "documents": len(ids)}), encoding="utf-8")
+    write_checksums(tmp)      # last: every file of the folder, so damage at rest is noticed (core/integrity)
     old = index_dir.with_name(index_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
     if index_dir.exists():
         index_dir.rename(old)
     tmp.rename(index_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
     return index_dir
+
+
+def _remove(folder: Path) -> None:
+    """Remove an index folder this app wrote, also one whose permissions were taken away (an unreadable
+    index is moved aside, then removed after its rebuild); what still cannot be removed stays."""
+    with suppress(OSError):
+        folder.chmod(0o700)     # its files need no permissions of their own to be removed
+    shutil.rmtree(folder, ignore_errors=True)
