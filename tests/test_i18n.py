@@ -8,8 +8,17 @@ import pytest
 from babel.messages.pofile import read_po
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QMenu,
-                               QTabWidget, QTableWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop import paths
 from desktop.core import catalogs, languages
@@ -203,11 +212,13 @@ def open_windows(qtbot, real_dataset, tmp_path):
         qtbot.addWidget(dialog)
         dialog.show()
     yield [window, *dialogs]
+    import shiboken6
     from PySide6.QtCore import QEvent
 
     for w in (*dialogs, window):
-        w.close()
-        w.deleteLater()
+        if shiboken6.isValid(w):  # (qtbot has closed them, and a closed dialog deletes itself)
+            w.close()
+            w.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     set_language("en")
     index.close()

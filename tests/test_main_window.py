@@ -61,8 +61,8 @@ def result_ids(window):
 
 def type_text(widget, text):
     """Key presses carrying any Unicode text (QTest.keyClicks only knows ASCII keys)."""
-    from PySide6.QtGui import QKeyEvent
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
 
     for char in text:
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
@@ -263,7 +263,7 @@ def test_about_shows_versions_and_counts(qtbot, window):
 
 
 def test_every_control_has_an_accessible_name(qtbot, window):
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QTextEdit
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QTextEdit
 
     missing = []
     for cls in (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QTextEdit):
@@ -315,3 +315,50 @@ def test_ctrl_p_on_a_procedure_opens_the_sheet_dialog(qtbot, window):
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.keyClick(window, Qt.Key_P, Qt.ControlModifier)
     assert "procedure" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("opener", ["print_sheet", "open_settings", "open_about"])
+def test_a_closed_dialog_is_gone_before_a_data_update_and_a_language_switch(qtbot, window, real_dataset,
+                                                                             tmp_path, monkeypatch, opener):
+    """A dialog once stayed the window's child after it was closed, still following the interface language:
+    the sheet dialog with the store it was opened with, which a data update closes, so the next language
+    switch failed ("Cannot operate on a closed database") with the unexpected-error dialog."""
+    import sys
+
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    from desktop import environment
+
+    hooked = []
+    previous_hook = sys.excepthook
+
+    def hook(*exc_info):
+        hooked.append(exc_info)
+        previous_hook(*exc_info)
+
+    monkeypatch.setattr(sys, "excepthook", hook)
+    monkeypatch.setattr(environment, "data_places", lambda settings=None: environment.DataPlaces(
+        None, tmp_path / "updates", real_dataset))   # the update "installed": the same data, a new store
+    seen = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if dialog is not None:
+            dialog.reject()
+
+    window.open_record("work-patent")
+    QTimer.singleShot(300, close_dialog)
+    if opener == "print_sheet":
+        window.print_sheet("work-patent")                   # what Ctrl+P does; returns once it is closed
+    else:
+        getattr(window, opener)()
+    assert isinstance(seen[0], QDialog) and not shiboken6.isValid(seen[0])   # closed: deleted
+    assert not window.findChildren(QDialog)
+    old_store = window.ctx.store
+    window.reload_data()                                      # closes the store the dialog was opened with
+    assert window.ctx.store is not old_store
+    set_language("ru")
+    set_language("en")
+    assert hooked == []

@@ -77,6 +77,13 @@ def on_language_changed(callback: Callable[[], None]) -> None:
     _listeners.append(ref)
 
 
+def forget_listeners(owner: object) -> None:
+    """Stop calling `owner`'s methods on a language change (a dialog that closes: its deletion may wait
+    for the event loop, the next language change need not reach it)."""
+    _listeners[:] = [ref for ref in _listeners
+                     if (callback := ref()) is not None and getattr(callback, "__self__", None) is not owner]
+
+
 def _(message: str) -> str:
     return translator(_state["lang"]).gettext(message)
 

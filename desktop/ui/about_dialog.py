@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
 
 from .. import __version__
 from ..core.i18n import _, format_date, on_language_changed
 from ..present.text import esc
+from .transient_dialog import TransientDialog
 from .widgets import named
 
 
-class AboutDialog(QDialog):
+class AboutDialog(TransientDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx

@@ -1,14 +1,15 @@
 """Settings: interface and content language, text size, the centre's default citizenship and region."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from ..core import languages
 from ..core.i18n import _, on_language_changed, set_language
+from .transient_dialog import TransientDialog
 from .widgets import CitizenshipCombo, RegionCombo, named
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(TransientDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx

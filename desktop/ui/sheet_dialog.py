@@ -43,12 +43,13 @@ from ..core.store import Store
 from ..present.sheet_html import sheet_contents
 from ..present.text import title_in
 from .background import BackgroundOp, Lane
+from .transient_dialog import TransientDialog
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
 REBUILD_DELAY_MS = 150  # options typed in quick succession rebuild the preview once
 
 
-class SheetDialog(QDialog):
+class SheetDialog(TransientDialog):
     def __init__(self, store: Store, procedure_ids: list[str] | str, parent: QWidget | None = None, *,
                  lang: str = "ru", citizenship: str | None = None, region: str | None = None,
                  paper: str = "a4"):

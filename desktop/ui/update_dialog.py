@@ -22,7 +22,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -41,6 +40,7 @@ from ..core.datasets import DataFolder, DataFolderError, install_folder
 from ..core.i18n import N_, _
 from ..core.store import DatasetError
 from .background import BackgroundOp, Report
+from .transient_dialog import TransientDialog
 from .widgets import named
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def _install(pack: Path, folder: DataFolder, baseline: Path | None, trusted: dic
     return _Outcome(result, diff)
 
 
-class UpdateDialog(QDialog):
+class UpdateDialog(TransientDialog):
     """Installs `pack` into `folder`; `state` goes 'running' → 'done' or 'failed'."""
 
     def __init__(self, pack: Path, folder: DataFolder, baseline: Path | None = None, lang: str = "ru",
@@ -279,7 +279,7 @@ def install_data_update(parent: QWidget | None, shared_folder: Path | str | None
     dialog = UpdateDialog(pack_path, folder, baseline, lang, trusted, parent)
     dialog.start()
     dialog.exec()
-    return dialog.result_value
+    return dialog.result_value  # a Python attribute: still there after Qt has deleted the closed dialog
 
 
 def revert_to_previous_data(parent: QWidget | None, shared_folder: Path | str | None, data_folder: Path,
