@@ -72,3 +72,73 @@ def ctx(real_dataset, tmp_path):
     context = make_ctx(real_dataset, tmp_path)
     yield context
     close_ctx(context)
+
+
+@pytest.fixture(scope="module")
+def store(real_dataset):
+    """The real dataset's store, shared by one test module."""
+    from desktop.core.store import Store
+
+    with Store(real_dataset) as s:
+        yield s
+
+
+@pytest.fixture
+def show_panel(qtbot):
+    """Shows a panel at 1366x768 (optionally with a scaled font) and deletes it after the test, so no later
+    language change reaches a panel whose dataset is closed."""
+    import shiboken6
+
+    shown = []
+
+    def show(widget, font_scale: float = 1.0):
+        from PySide6.QtGui import QFont
+
+        shown.append(widget)
+        if font_scale != 1.0:
+            font = QFont(widget.font())
+            font.setPointSizeF(font.pointSizeF() * font_scale)
+            widget.setFont(font)
+        widget.resize(1366, 768)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    yield show
+    for widget in shown:
+        widget.close()
+        shiboken6.delete(widget)
+
+
+# --------------------------------------------------------------------------- signed data updates
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """Keys, an old and a new dataset and the packs between them (pack_helpers.World), once per module."""
+    import pack_helpers
+
+    return pack_helpers.make_world(tmp_path_factory.mktemp("packs"))
+
+
+@pytest.fixture
+def folder(world, tmp_path):
+    """A data folder with the old dataset installed (as after an earlier update)."""
+    from desktop.core.datasets import DataFolder
+
+    shutil.copytree(world.template, tmp_path / "data-folder")
+    return DataFolder(tmp_path / "data-folder")
+
+
+@pytest.fixture
+def userdata(tmp_path) -> Path:
+    import pack_helpers
+
+    return pack_helpers.make_userdata(tmp_path / "user")
+
+
+def active_version(folder) -> str:
+    """The version of the dataset a data folder's pointer names."""
+    from desktop.core.store import Store
+
+    with Store(folder.locate()) as store:
+        return store.meta()["dataset_version"]

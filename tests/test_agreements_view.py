@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableWidget
 
@@ -11,14 +10,8 @@ from desktop.ui.agreements_view import DATE, PARTIES, STATUS, TITLE, TYPE, Agree
 
 
 @pytest.fixture
-def view(qtbot, ctx):
-    widget = AgreementsView(ctx)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.close()
-    shiboken6.delete(widget)  # a later language change must not reach a panel whose dataset is closed
+def view(ctx, show_panel):
+    return show_panel(AgreementsView(ctx))  # deleted after the test: see show_panel
 
 
 def iso_dates(view: AgreementsView, ctx) -> list[str]:

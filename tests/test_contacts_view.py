@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableWidget, QToolButton
 
 from desktop.core import i18n
@@ -12,27 +10,13 @@ from desktop.ui.contacts_view import ADDRESS, NAME, ONLINE, PHONES, ContactFinde
 
 
 @pytest.fixture
-def open_finder(qtbot, ctx):
-    """Shows finders at 1366x768 (optionally with a scaled font) and deletes them after the test, so a
-    later language change cannot reach a panel whose dataset is closed."""
-    made = []
+def open_finder(ctx, show_panel):
+    """Shown finders on the real dataset (deleted after the test: see show_panel)."""
 
     def make(font_scale: float = 1.0) -> ContactFinder:
-        widget = ContactFinder(ctx)
-        made.append(widget)
-        if font_scale != 1.0:
-            font = QFont(widget.font())
-            font.setPointSizeF(font.pointSizeF() * font_scale)
-            widget.setFont(font)
-        widget.resize(1366, 768)
-        widget.show()
-        qtbot.waitExposed(widget)
-        return widget
+        return show_panel(ContactFinder(ctx), font_scale)
 
-    yield make
-    for widget in made:
-        widget.close()
-        shiboken6.delete(widget)
+    return make
 
 
 @pytest.fixture

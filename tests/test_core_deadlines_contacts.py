@@ -8,15 +8,8 @@ import pytest
 from desktop.core import deadlines
 from desktop.core import model as m
 from desktop.core.contacts import contacts_for
-from desktop.core.store import Store
 
 ENTRY = dt.date(2026, 3, 3)  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def store(real_dataset):
-    with Store(real_dataset) as s:
-        yield s
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QWidget
@@ -22,30 +21,17 @@ ENTRY = dt.date(2026, 3, 3)  # "arrived on the 3rd" (scenario 1), a Tuesday
 
 
 @pytest.fixture
-def open_helper(qtbot):
-    """Shows helpers at 1366x768 and deletes them after the test (so no later language change reaches a
-    panel whose dataset is closed)."""
-    made = []
+def open_helper(show_panel):
+    """Shown helpers (deleted after the test: see show_panel)."""
 
     def make(context: AppContext, font_scale: float = 1.0, client: tuple[str, str] | None = None
              ) -> DeadlineHelper:
         widget = DeadlineHelper(context)
-        made.append(widget)
-        if font_scale != 1.0:
-            font = QFont(widget.font())
-            font.setPointSizeF(font.pointSizeF() * font_scale)
-            widget.setFont(font)
         if client:  # as the main window does: preset before the panel is first shown
             show(widget, *client)
-        widget.resize(1366, 768)
-        widget.show()
-        qtbot.waitExposed(widget)
-        return widget
+        return show_panel(widget, font_scale)
 
-    yield make
-    for widget in made:
-        widget.close()
-        shiboken6.delete(widget)
+    return make
 
 
 @pytest.fixture

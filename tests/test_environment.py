@@ -9,13 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pack_helpers as h
 import pytest
 from PySide6.QtCore import QSettings
 
 from desktop import environment
 from desktop.core.datasets import updates_folder
 from desktop.environment import Settings
+
+import pack_helpers as h
 
 ROOT = Path(__file__).resolve().parent.parent
 

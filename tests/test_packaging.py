@@ -51,7 +51,7 @@ def test_self_check_passes_on_the_dev_dataset_and_rebuilds_a_missing_index(real_
     assert "was missing; rebuilt" in first.stdout
     for lang, query in (("ru", "патент"), ("uz", "patent olish"), ("uz", "патент олиш"), ("ky", "каттоо"),
                         ("en", "registration")):
-        line = next(l for l in first.stdout.splitlines() if f'search {lang} "{query}"' in l)
+        line = next(out for out in first.stdout.splitlines() if f'search {lang} "{query}"' in out)
         assert line.split()[0] == "ok" and "result(s), first " in line
     assert re.search(r"ok\s+sheet: work-patent in Russian, \d+ page\(s\)", first.stdout)
     # the rebuilt index is used as it is the next time

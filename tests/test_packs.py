@@ -14,7 +14,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pack_helpers as h
 import pytest
 
 from desktop import cli_pack
@@ -33,29 +32,10 @@ from desktop.core.datasets import (
 from desktop.core.search import SearchIndex, index_state
 from desktop.core.store import DatasetError, Store
 
+import pack_helpers as h
+from conftest import active_version
+
 CHILD = Path(__file__).resolve().parent / "pack_child.py"
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory) -> h.World:
-    return h.make_world(tmp_path_factory.mktemp("packs"))
-
-
-@pytest.fixture
-def folder(world, tmp_path) -> DataFolder:
-    """A data folder with the old dataset installed (as after an earlier update)."""
-    shutil.copytree(world.template, tmp_path / "data-folder")
-    return DataFolder(tmp_path / "data-folder")
-
-
-@pytest.fixture
-def userdata(tmp_path) -> Path:
-    return h.make_userdata(tmp_path / "user")
-
-
-def active_version(folder: DataFolder) -> str:
-    with Store(folder.locate()) as store:
-        return store.meta()["dataset_version"]
 
 
 def refused(world, folder: DataFolder, userdata: Path, pack: Path, code: str, **kwargs) -> updates.PackError:

@@ -104,20 +104,20 @@ def test_every_deadline_reads_the_same_on_screen_and_on_paper(qtbot, dataset, tm
     screen = screen_phrases(dataset, tmp_path, lang)
     paper = sheet_phrases(dataset, lang)
     assert len(screen) == len(paper) == len(KINDS)
-    for kind, on_screen, on_paper in zip(KINDS, screen, paper):
+    for kind, on_screen, on_paper in zip(KINDS, screen, paper, strict=True):
         assert on_screen == on_paper, kind
 
 
 @pytest.mark.parametrize("lang", [lang for lang in SHEET if lang != "en"])
 def test_no_english_in_a_translated_deadline(dataset, lang):
     english, translated = sheet_phrases(dataset, "en"), sheet_phrases(dataset, lang)
-    for kind, source, phrase in zip(KINDS, english, translated):
+    for kind, source, phrase in zip(KINDS, english, translated, strict=True):
         assert not re.search(r"\b(within|before|calendar|working|days?|months?|from|the)\b", phrase), (kind, phrase)
         assert phrase != source
 
 
 def test_english_phrases_honour_before_and_number(dataset):
-    phrases = dict(zip(KINDS, sheet_phrases(dataset, "en")))
+    phrases = dict(zip(KINDS, sheet_phrases(dataset, "en"), strict=True))
     assert phrases[("entry", "days", False)] == "within 2 calendar days from the date of entry"
     assert phrases[("entry", "days", True)] == "at least 5 calendar days before the date of entry"
     assert phrases[("entry", "working_days", False)] == "within 11 working days from the date of entry"

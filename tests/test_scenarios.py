@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from test_main_window import close_window, make_window, result_ids, type_query
+from test_sheet_dialog import pdf_text
 
 from desktop.core.i18n import set_language
 from desktop.present.text import title_in
-from test_main_window import close_window, make_window, result_ids, type_query
-from test_sheet_dialog import pdf_text
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.core.store import Store
 from desktop.present.sheet_html import label
 from desktop.present.text import title_in
 from desktop.ui.sheet_dialog import SheetDialog
@@ -22,12 +21,6 @@ def pdf_text(path) -> str:
 def pdf_pages(path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
-
-
-@pytest.fixture(scope="module")
-def store(real_dataset):
-    with Store(real_dataset) as s:
-        yield s
 
 
 @pytest.fixture

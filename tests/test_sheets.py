@@ -70,12 +70,6 @@ def _widgets_app(qapp):
     widget tests that follow in the same process could not create widgets."""
 
 
-@pytest.fixture(scope="module")
-def store(real_dataset):
-    with Store(real_dataset) as s:
-        yield s
-
-
 def write_sheet(store, tmp: Path, ids, **options) -> tuple[Path, list]:
     paper = options.pop("paper", "a4")
     opts = SheetOptions(printed_on=PRINTED, **options)

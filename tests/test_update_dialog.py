@@ -1,38 +1,14 @@
 """The update dialog and the menu entries: real packs installed into a temporary data folder."""
 from __future__ import annotations
 
-import shutil
-
-import pack_helpers as h
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop.core import updates
-from desktop.core.datasets import DataFolder
-from desktop.core.store import Store
 from desktop.ui.update_dialog import UpdateDialog, install_data_update, overall_percent, revert_to_previous_data
 
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory) -> h.World:
-    return h.make_world(tmp_path_factory.mktemp("update-dialog"))
-
-
-@pytest.fixture
-def folder(world, tmp_path) -> DataFolder:
-    shutil.copytree(world.template, tmp_path / "data-folder")
-    return DataFolder(tmp_path / "data-folder")
-
-
-@pytest.fixture
-def userdata(tmp_path):
-    return h.make_userdata(tmp_path / "user")
-
-
-def active_version(folder: DataFolder) -> str:
-    with Store(folder.locate()) as store:
-        return store.meta()["dataset_version"]
+import pack_helpers as h
+from conftest import active_version
 
 
 class ModalDriver:

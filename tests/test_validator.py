@@ -6,9 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES
 
 from desktop.core.content import load_content
+
+from conftest import FIXTURES
 
 # fixture file, where it goes in the tree, expected line, record, field, message fragment
 CASES = [
