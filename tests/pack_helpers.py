@@ -11,13 +11,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import make_content_tree
-
 from desktop import paths
 from desktop.core import updates
 from desktop.core.build import DATASET_FILE, build
 from desktop.core.datasets import DataFolder
 from desktop.core.store import Store
+
+from conftest import make_content_tree
 
 PASSPHRASE = "test passphrase, not a secret"
 OLD_VERSION, NEW_VERSION = "2026.11.1", "2026.11.2"
