@@ -258,3 +258,26 @@ def test_every_translated_string_in_the_code_is_in_the_pot():
             if not any(s.startswith(first_piece) for s in sources):
                 missing.append(f"{path.name}:{text[:match.start()].count(chr(10)) + 1}: {first_piece!r}")
     assert missing == []
+
+
+def test_forget_listeners_stops_only_that_owners_callbacks():
+    from desktop.core.i18n import forget_listeners, on_language_changed
+
+    calls = []
+
+    class Panel:
+        def __init__(self, name: str):
+            self.name = name
+
+        def retranslate(self) -> None:
+            calls.append(self.name)
+
+    kept, closed = Panel("kept"), Panel("closed")
+    on_language_changed(kept.retranslate)
+    on_language_changed(closed.retranslate)
+    forget_listeners(closed)
+    try:
+        set_language("ru")
+    finally:
+        set_language("en")
+    assert calls == ["kept", "kept"]
