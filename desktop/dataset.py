@@ -18,7 +18,23 @@ def open_dataset(dataset_dir: Path | None = None, progress: Progress | None = No
     return store, open_index(store, progress)
 
 
+def cache_index_dir(store: Store) -> Path:
+    """Where the index of `store` is rebuilt when the one beside it cannot be used: the user's cache."""
+    return environment.cache_dir() / "index" / store.meta().get("content_hash", "unknown")[:16]
+
+
 def open_index(store: Store, progress: Progress | None = None) -> SearchIndex:
-    """The search index of an open dataset: beside it, or rebuilt in the user's cache when needed."""
-    fallback = environment.cache_dir() / "index" / store.meta().get("content_hash", "unknown")[:16]
+    """The search index of an open dataset: beside it, or rebuilt in the user's cache when needed.
+
+    A usable index in the cache comes first: it is there only because the one beside the dataset could
+    not be used (unusable in a read-only folder, or found damaged by its checksums after start-up, see
+    ui/data_watch.py), and that one may still look usable."""
+    from .core.search import index_state
+
+    fallback = cache_index_dir(store)
+    if index_state(store, fallback) == "ok":
+        try:
+            return SearchIndex(fallback, store.path)
+        except Exception:  # damage the state check does not reach: the usual way below rebuilds
+            pass
     return SearchIndex.open(store, store.path.parent / "index", fallback_dir=fallback, progress=progress)

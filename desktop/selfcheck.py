@@ -5,6 +5,7 @@ What an IT person runs after installing (and what the package test runs on the i
      and open it read-only;
   2. check its search index; when it is unusable, rebuild it (into the user's cache when the dataset's
      folder cannot be written, as the app does);
+  2b. compare every file of the dataset and its index with the checksums written when they were made;
   3. search in every language and require hits;
   4. print a procedure sheet to a PDF in a temporary folder (the bundled fonts and Qt's PDF writer).
 Prints one line per check; exits 0 when all pass, 1 with a plain message per problem otherwise.
@@ -118,6 +119,26 @@ def open_index(store, dataset_dir: Path):
                    f"({time.monotonic() - started:.1f} s)")
 
 
+def check_integrity(dataset_dir: Path, index_dir: Path, report: Report) -> None:
+    """Every file of the dataset and of its index against the checksums written when they were made (the
+    check the window runs in the background after start-up, core/integrity.py)."""
+    from .core.integrity import DATABASE, verify_dataset
+
+    verdict = verify_dataset(dataset_dir, index_dir)
+    for damage in verdict.damage:
+        if damage.part == DATABASE:
+            report.failed("checksums", f"the file {damage.file} is damaged ({damage.reason}): it is not what was "
+                                       "written when the data was made. Reinstall the app or the data update.")
+        else:
+            report.failed("checksums", f"the search index file {damage.file} is damaged ({damage.reason}); the "
+                                       "app rebuilds the index in the user's cache when it starts (then run the "
+                                       "check again).")
+    if verdict.ok:
+        unchecked = (f"; not checked (no checksum list: made by an older version): {', '.join(verdict.not_checked)}"
+                     if verdict.not_checked else "")
+        report.ok("checksums", f"{verdict.files_checked} file(s) as written{unchecked}")
+
+
 def search_all(index, report: Report) -> None:
     for lang, query in SEARCHES:
         what = f'search {lang} "{query}"'
@@ -182,7 +203,8 @@ def run(dataset: Path | None = None, write: Callable[[str], None] = print) -> in
         report.ok("search index", where)
     except CheckFailed as exc:
         report.failed("dataset" if store is None else "search index", str(exc))
-    if index is not None:
+    if index is not None and store is not None:
+        check_integrity(store.path.parent, index.index_dir, report)
         search_all(index, report)
         index.close()
     if store is not None:

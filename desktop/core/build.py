@@ -22,6 +22,7 @@ from .. import __version__
 from . import languages
 from . import model as m
 from .content import Content, ContentError, load_content
+from .integrity import write_checksums
 from .store import DATASET_FILE, SCHEMA_VERSION
 
 
@@ -198,6 +199,7 @@ def write_dataset(content: Content, out_dir: Path, schema_sql: str) -> Path:
     finally:
         conn.close()
     os.replace(tmp, target)
+    write_checksums(out_dir, [DATASET_FILE])   # so damage at rest is noticed later (core/integrity)
     return target
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabW
 from .. import environment, paths
 from ..core import languages
 from ..core.i18n import _, current_language, on_language_changed, set_language
+from .data_watch import DataWatch
 from .record_view import RecordView
 from .search_panel import SearchPanel
 from .widgets import ClientPanel, named
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.record.record_changed.connect(self._record_changed)
         self.record.print_requested.connect(self.print_sheet)
 
+        self.data_watch = DataWatch(self)     # damaged data, newer data in the shared folder (after the paint)
         self._build_actions()
         self.set_client(self.search.citizenship.code(), self.search.region.code())
         self.retranslate()
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.svg")))
         self.search.load_icons()
+        self.data_watch.start()
         self.first_painted.emit()
 
     # ------------------------------------------------------------------ behaviour
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
     def attach_index(self, index) -> None:
         self.ctx.index = index
         self.search.attach_index(index)
+        self.data_watch.dataset_ready()
 
     def set_client(self, citizenship: str, region: str) -> None:
         self._client = (citizenship, region)
@@ -291,11 +295,12 @@ class MainWindow(QMainWindow):
             self.reload_data()
 
     def reload_data(self) -> None:
-        """Open the dataset now active (after an update or a revert); user data stays as it is."""
+        """Open the dataset now active (after an update, a revert, newer data in the shared folder, or damage
+        found in the one in use); user data stays as it is."""
         from ..dataset import open_dataset
 
         self.record.save_note()
-        store, index = open_dataset(environment.data_places(self.ctx.settings).active().path)
+        store, index = open_dataset(self.data_watch.active_dataset().path)
         old_store, old_index = self.ctx.store, self.ctx.index
         self.ctx.replace_data(store, index)
         self.search.attach_index(index)
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
             old_index.close()
         old_store.close()
         self.set_language_dependent_views()
+        self.data_watch.dataset_ready()
 
     def set_language_dependent_views(self) -> None:
         """Re-render every panel from the current data (the language machinery does exactly that)."""
