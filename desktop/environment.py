@@ -35,6 +35,7 @@ PORTABLE_MARKERS = ("portable", "migrant-desk.portable")
 PORTABLE_FOLDER = "userdata"
 LOG_FILE = "migrant-desk.log"
 USERDATA_FILE = "userdata.sqlite"
+USERDATA_BACKUPS = "backups"
 CITIZENSHIPS = ("UZ", "KG", "TJ")   # the centre's usual client citizenship may be one of these
 
 
@@ -79,6 +80,11 @@ def log_file() -> Path:
 def userdata_file() -> Path:
     """The SQLite file of the user's bookmarks and notes (an update never touches it)."""
     return data_dir() / USERDATA_FILE
+
+
+def userdata_backups_dir() -> Path:
+    """Where the rolling backups of the user-data file go (core/userdata_backup.py)."""
+    return data_dir() / USERDATA_BACKUPS
 
 
 def documents_dir() -> Path:

@@ -7,7 +7,8 @@ What an IT person runs after installing (and what the package test runs on the i
      folder cannot be written, as the app does);
   2b. compare every file of the dataset and its index with the checksums written when they were made;
   3. search in every language and require hits;
-  4. print a procedure sheet to a PDF in a temporary folder (the bundled fonts and Qt's PDF writer).
+  4. print a procedure sheet to a PDF in a temporary folder (the bundled fonts and Qt's PDF writer);
+  5. read the user's bookmarks and notes file and its backups (nothing written).
 Prints one line per check; exits 0 when all pass, 1 with a plain message per problem otherwise.
 """
 from __future__ import annotations
@@ -177,6 +178,37 @@ def print_sheet(store) -> str:
     return f"{procedure} in Russian, {pages} page(s), {len(data) // 1024} KB PDF"
 
 
+def check_userdata(report: Report) -> None:
+    """The user's bookmarks and notes file and its backups, read without writing (the app itself puts a
+    damaged file aside and restores the newest good backup when it starts: core/userdata_recovery.py)."""
+    from .core.userdata_backup import DamagedDatabase, backups, newest_good_backup, verify
+    from .core.userdata_recovery import diagnose
+
+    path, folder = environment.userdata_file(), environment.userdata_backups_dir()
+    newest = newest_good_backup(folder)
+    copy = (f"the backup of {newest.taken_at:%Y-%m-%d %H:%M} ({newest.contents.bookmarks} bookmark(s), "
+            f"{newest.contents.notes} note(s))" if newest else "no backup")
+    found = diagnose(path)
+    if found is not None:
+        problem, detail = found
+        restores = f"restores {copy}" if newest else "starts with empty bookmarks and notes (there is no backup)"
+        state = {"directory": "is a folder, not a file", "unreadable": f"cannot be read ({detail})"}.get(
+            problem, f"is damaged ({detail})")
+        report.failed("user data", f"the file {path} {state}; when it starts, the app puts it aside and "
+                                   f"{restores}.")
+        return
+    if not path.exists():
+        report.ok("user data", f"none yet ({path}){'; the app restores ' + copy if newest else ''}")
+        return
+    try:
+        contents = verify(path, "quick_check")
+    except DamagedDatabase as exc:      # damaged between the two looks
+        report.failed("user data", f"the file {path} is damaged ({exc}).")
+        return
+    report.ok("user data", f"{path}: {contents.bookmarks} bookmark(s), {contents.notes} note(s); newest good "
+                           f"backup: {copy}, {len(backups(folder))} kept in {folder}")
+
+
 def interface_languages() -> str:
     from .core import languages
     from .core.i18n import translations_dir
@@ -213,6 +245,7 @@ def run(dataset: Path | None = None, write: Callable[[str], None] = print) -> in
         except CheckFailed as exc:
             report.failed("sheet", str(exc))
         store.close()
+    check_userdata(report)
     report.ok("interface languages", interface_languages())
     if report.problems:
         write(f"self-check FAILED: {len(report.problems)} problem(s).")

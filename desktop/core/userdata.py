@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,13 +34,36 @@ class Note:
 
 
 class UserData:
+    """The file's tables opened read-write. It is checked, backed up and recovered from damage by
+    core/userdata_recovery.py and core/userdata_backup.py before and after the window opens it."""
+
     def __init__(self, path: Path | str):
-        self.path = Path(path)
+        self.path: Path | None = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        self._open(sqlite3.connect(self.path, check_same_thread=False))
+
+    @classmethod
+    def in_memory(cls, copy_of: Path | None = None) -> UserData:
+        """User data kept in memory only (lost when the app closes), starting as a copy of the SQLite file
+        `copy_of` when given: for when the file cannot be used where it is (a read-only folder)."""
+        data = cls.__new__(cls)
+        data.path = None
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        if copy_of is not None:
+            with closing(sqlite3.connect(f"{copy_of.resolve().as_uri()}?mode=ro", uri=True)) as source:
+                source.backup(conn)
+        data._open(conn)
+        return data
+
+    def _open(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.conn.execute("PRAGMA journal_mode=WAL")   # in memory it stays "memory"
         self.conn.executescript(SCHEMA)
         self.conn.commit()
+
+    @property
+    def in_memory_only(self) -> bool:
+        return self.path is None
 
     def close(self) -> None:
         self.conn.close()

@@ -26,13 +26,14 @@ def setup_logging(folder: Path) -> Path:
 
 
 def install_excepthook(log_path: Path) -> None:
-    """An unexpected exception in a slot: log it, show a short dialog with the log's path, keep running."""
-    from .error_dialog import show_error
+    """An unexpected exception: log it and show a short dialog with the log's path. In a slot the app keeps
+    running; one that nothing caught stops it, and the dialog says so."""
+    from .error_dialog import show_error, stops_the_app
 
     def hook(exc_type, exc, tb):
         setup_logging(log_path.parent)  # in case this comes before the first paint opened the log
         log.error("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
-        show_error(exc, log_path)
+        show_error(exc, log_path, closing=stops_the_app(tb))
 
     sys.excepthook = hook
 
@@ -116,12 +117,12 @@ def run(dataset: Path | None = None) -> int:
 
     from ..core.i18n import set_language
     from ..core.store import DatasetError, Store
-    from ..core.userdata import UserData
     from ..present.startup_notices import no_data, notices
     from .context import AppContext
     from .font_scale import apply_font_scale
     from .main_window import MainWindow
     from .qt_translations import install_qt_translations
+    from .userdata_start import after_first_paint, open_checked
 
     app = QApplication.instance() or QApplication(sys.argv)
     environment.name_the_app()
@@ -140,13 +141,14 @@ def run(dataset: Path | None = None) -> int:
     except DatasetError as exc:
         QMessageBox.critical(None, environment.DISPLAY_NAME, no_data(exc, settings.ui_language))
         return 2
-    ctx = AppContext(store=store, index=None, userdata=UserData(environment.userdata_file()),
-                     settings=settings)
+    userdata = open_checked()    # damaged: put aside and restored from a backup; said after the paint
+    ctx = AppContext(store=store, index=None, userdata=userdata.userdata, settings=settings)
     window = MainWindow(ctx)
     # The window paints first; the search index (a heavier import and open) follows at once.
     window.first_painted.connect(lambda: open_index_with_progress(window, store))
     window.first_painted.connect(lambda: _after_first_paint(app, store))
     window.first_painted.connect(lambda: show_passed_over(window, passed_over))
+    window.first_painted.connect(lambda: after_first_paint(window, userdata))
     window.show()
     code = app.exec()
     if ctx.index is not None:
