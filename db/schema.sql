@@ -1,7 +1,8 @@
 -- Migrant Desk dataset schema. Written by `migrant-desk build`, opened read-only by the app.
 -- Localised values that are only displayed (never filtered on) are JSON objects {lang: text}.
--- Bump SCHEMA_VERSION in desktop/core/store.py when this file changes incompatibly (a new table an older
--- app can ignore is compatible).
+-- Bump SCHEMA_VERSION in desktop/core/store.py whenever this file changes: an app installs a pack only if its
+-- database has exactly this shape (desktop/core/updates/schema_check.py), so even a new table makes older apps
+-- refuse the pack; with a new SCHEMA_VERSION they say "needs a newer version of Migrant Desk" (docs/updates.md).
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,

@@ -79,6 +79,14 @@ def _folder_options(parser: argparse.ArgumentParser) -> None:
                              "else this computer's data folder)")
 
 
+# Exit codes (docs/updates.md): 0 done, 1 refused (a pack that is not trusted, damaged, not newer …; a
+# rollback with nothing to go back to), 2 no dataset to report on (status), and one per kind of
+# database a signed pack may carry that this app must not switch to.
+EXIT_REFUSED = 1
+EXIT_CODES = {"schema_mismatch": 3, "data_damaged": 4, "too_slow": 5}
+EXIT_UNEXPECTED = 70          # sysexits' EX_SOFTWARE: a fault of the app, not of the pack
+
+
 def run(args) -> int:
     from .core.updates import PackError
 
@@ -87,8 +95,16 @@ def run(args) -> int:
     try:
         return action(args)
     except PackError as exc:
-        print(exc.message, file=sys.stderr)
-        return 1
+        print(_one_line(exc.message), file=sys.stderr)
+        return EXIT_CODES.get(exc.code, EXIT_REFUSED)
+    except Exception as exc:      # one plain line, never a traceback, whatever went wrong
+        print(_one_line(f"migrant-desk pack {args.pack_command} failed: {type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 # --------------------------------------------------------------------------- where data lives

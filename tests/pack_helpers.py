@@ -205,3 +205,52 @@ def rewrite_uncompressed_size(pack: Path, name: str, size: int) -> None:
             raw[pos + 24:pos + 28] = size.to_bytes(4, "little")
         pos += 46 + name_len + extra_len + comment_len
     pack.write_bytes(bytes(raw))
+
+
+# --------------------------------------------------------------------------- packs with an edited database
+
+def edited_database(dataset_dir: Path, out: Path, sql: str = "", journal_mode: str | None = None) -> Path:
+    """A copy of `dataset_dir`'s reference.sqlite at `out`, changed by the SQL script `sql` (foreign keys
+    off, so tables can be dropped and replaced) and switched to `journal_mode`."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(dataset_dir / DATASET_FILE, out)
+    conn = sqlite3.connect(out, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        if sql:
+            conn.executescript(sql)
+        if journal_mode:
+            conn.execute(f"PRAGMA journal_mode = {journal_mode}")
+    finally:
+        conn.close()
+    return out
+
+
+def signed_pack_of(database: Path, like: Path, key: updates.SigningKey, out: Path) -> Path:
+    """A validly signed pack holding `database` byte for byte, described with the meta (version, content
+    hash) of the dataset folder `like`: only the database inside is wrong, never the signature."""
+    manifest = manifest_for(like, key, files=(updates.FileEntry(
+        updates.DATASET_ENTRY, sha256(database), database.stat().st_size),))
+    return craft_pack(out, manifest, key, [(updates.DATASET_ENTRY, database.read_bytes())])
+
+
+def put_index_out_of_step(database: Path, index: str = "records_kind", table: str = "records",
+                          column: str = "kind", other_column: str = "status") -> Path:
+    """Damage `database` so that only SQLite's integrity check notices: the index `index` is rebuilt over
+    `other_column`, then its definition is set back to `column`. The catalogue is exactly as before; the
+    index's entries no longer match its table."""
+    def set_definition(on: str) -> None:
+        conn = sqlite3.connect(database, isolation_level=None)
+        try:
+            conn.execute("PRAGMA writable_schema = ON")
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?",
+                         (f"CREATE INDEX {index} ON {table}({on})", index))
+        finally:
+            conn.close()
+
+    set_definition(other_column)
+    conn = sqlite3.connect(database, isolation_level=None)
+    conn.execute(f"REINDEX {index}")
+    conn.close()
+    set_definition(column)
+    return database

@@ -8,6 +8,9 @@ keys (resources/keys/*.pub, several at once so keys can be rotated). Signing use
     keys        key pairs, the signing key, the app's trusted keys
     manifest    the signed description of a pack, and the changelog it is built from
     packfile    writing the zip, and opening one safely (signature, entries, sizes, hashes)
+    schema_check  whether a database has exactly the shape of the app's db/schema.sql
+    dataset_check the database inside a pack, checked before anything is switched (shape, journal mode,
+                integrity, the app's own reading, all within a time limit)
     install     staging, checking, indexing and switching to a pack's data; rolling back
     diff        records added, changed and removed between two datasets ("What's new")
 """

@@ -1,7 +1,8 @@
 """Install a verified pack into a data folder (staged, checked, indexed, then switched to) and roll back.
 
-The files are extracted into a staging folder beside the active dataset, the dataset is opened and
-checked, its search index is built and opened there, and only then does the data folder switch to it
+The files are extracted into a staging folder beside the active dataset, the database is checked
+(dataset_check: exactly the shape this app reads, intact, readable by the app, within a time limit), its
+search index is built and opened there, and only then does the data folder switch to it
 (datasets.DataFolder.switch). The previous dataset is kept for one rollback. The advisor's own data
 (bookmarks, notes) lives elsewhere and is never touched.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,8 @@ from ..datasets import DataFolder, DataFolderError, Pointer, fsync_dir, holds_da
 from ..i18n import _
 from ..search import SearchIndex, build_index, index_state
 from ..store import DatasetError, Store
-from .errors import PackError, damaged, unsafe
+from .dataset_check import READING_ERRORS, check_pack_database, data_damaged
+from .errors import PackError, damaged
 from .keys import TrustedKey, load_trusted_keys
 from .manifest import Manifest
 from .packfile import MANIFEST, SIGNATURE, OpenPack, check_compatible
@@ -70,54 +71,33 @@ def _extract(pack: OpenPack, staging: Path, report: Progress) -> None:
     total = pack.manifest.total_size
     done = 0
     report("extract", 0, total)
-    for entry in pack.manifest.files:
-        target = staging.joinpath(*entry.path.split("/")[1:])
-        if not target.resolve().is_relative_to(staging.resolve()):
-            raise unsafe(_("{name} points outside the update").format(name=entry.path))
-        target.parent.mkdir(parents=True, exist_ok=True)
 
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            report("extract", done, total)
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        report("extract", done, total)
 
-        try:
-            with open(target, "xb") as out:
-                pack.stream(entry, out.write, advance)
-                out.flush()
-                os.fsync(out.fileno())
-        except OSError as exc:
-            raise PackError("write", _("The update could not be written to {folder} ({reason}).").format(
-                folder=staging.parent, reason=exc.strerror or exc)) from exc
+    try:
+        pack.extract(staging, advance)
+    except OSError as exc:
+        raise PackError("write", _("The update could not be written to {folder} ({reason}).").format(
+            folder=staging.parent, reason=exc.strerror or exc)) from exc
     report("extract", total, total)
 
 
-def _check_dataset(staging: Path, manifest: Manifest) -> None:
+def _build_and_check_index(staging: Path, report: Progress) -> None:
     try:
         with Store(staging) as store:
-            meta = store.meta()
-            check = store.conn.execute("PRAGMA quick_check").fetchone()[0]
-            store.counts()
-    except (DatasetError, sqlite3.DatabaseError) as exc:
-        raise damaged(_("the data inside it does not open ({reason})").format(reason=exc)) from exc
-    if check != "ok":
-        raise damaged(_("the data inside it is inconsistent ({reason})").format(reason=check))
-    if (meta.get("dataset_version") != manifest.dataset_version
-            or meta.get("content_hash") != manifest.content_hash
-            or meta.get("schema_version") != str(manifest.schema_version)):
-        raise damaged(_("the data inside it is not the data its description names"))
-
-
-def _build_and_check_index(staging: Path, report: Progress) -> None:
-    with Store(staging) as store:
-        index_dir = build_index(store, staging / "index", progress=lambda n, t: report("index", n, t))
-        if index_state(store, index_dir) != "ok":
-            raise damaged(_("its search index could not be built"))
-        index = SearchIndex(index_dir, store.path)     # opens and answers a query
-        try:
-            index.search("a", limit=1)
-        finally:
-            index.close()
+            index_dir = build_index(store, staging / "index", progress=lambda n, t: report("index", n, t))
+            if index_state(store, index_dir) != "ok":
+                raise damaged(_("its search index could not be built"))
+            index = SearchIndex(index_dir, store.path)     # opens and answers a query
+            try:
+                index.search("a", limit=1)
+            finally:
+                index.close()
+    except READING_ERRORS as exc:     # data the checks let through but the index build cannot read
+        raise data_damaged(_("its search index could not be built ({reason})").format(reason=exc)) from exc
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -188,7 +168,7 @@ def _stage(pack: OpenPack, folder: DataFolder, report: Progress) -> str:
     try:
         _extract(pack, staging, report)
         report("check", 0, 1)
-        _check_dataset(staging, manifest)
+        check_pack_database(staging, manifest)
         report("check", 1, 1)
         report("index", 0, 1)
         _build_and_check_index(staging, report)

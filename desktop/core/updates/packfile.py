@@ -7,8 +7,8 @@ A pack is a zip with exactly these entries:
     data/reference.sqlite   the dataset, as `migrant-desk build` wrote it
 
 Nothing in a pack is trusted before its signature checks out against one of the app's trusted public
-keys; then every entry must be listed in the manifest with its size and SHA-256, the schema must be one
-this app reads and the data must be newer than the data in use.
+keys; then every entry must be listed in the manifest with its size and SHA-256, the database must be
+exactly one this app reads (dataset_check) and the data must be newer than the data in use.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import stat
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from ... import __version__
 from ..datasets import version_key
 from ..i18n import _
 from ..store import DATASET_FILE, SCHEMA_VERSION, DatasetError, Store
+from .dataset_check import check_pack_database
 from .errors import PackError, damaged, unsafe
 from .keys import SigningKey, TrustedKey, load_trusted_keys
 from .manifest import VERSION_RE, FileEntry, Manifest
@@ -275,6 +277,18 @@ class OpenPack:
         if done != entry.size or digest.hexdigest() != entry.sha256:
             raise damaged(_("{name} does not match its checksum").format(name=entry.path))
 
+    def extract(self, folder: Path, progress: Callable[[int], None] | None = None) -> None:
+        """Write every data file into `folder` (data/x → folder/x), checked as `stream` does."""
+        for entry in self.manifest.files:
+            target = folder.joinpath(*entry.path.split("/")[1:])
+            if not target.resolve().is_relative_to(folder.resolve()):
+                raise unsafe(_("{name} points outside the update").format(name=entry.path))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as out:
+                self.stream(entry, out.write, progress)
+                out.flush()
+                os.fsync(out.fileno())
+
     def close(self) -> None:
         self.zip.close()
 
@@ -286,11 +300,16 @@ class OpenPack:
 
 
 def verify_pack(path: Path, trusted: dict[str, TrustedKey] | None = None) -> Manifest:
-    """Check a pack completely (signature, entries, every file's size and hash) without installing it."""
+    """Check a pack completely without installing it: signature, entries, every file's size and hash, and
+    its database as an install checks it (unpacked into a temporary folder, deleted afterwards)."""
     trusted = load_trusted_keys() if trusted is None else trusted
-    with OpenPack(path, trusted) as pack:
-        for entry in pack.manifest.files:
-            pack.stream(entry, lambda chunk: None)
+    with OpenPack(path, trusted) as pack, tempfile.TemporaryDirectory(prefix="migrant-desk-verify-") as tmp:
+        try:
+            pack.extract(Path(tmp))
+        except OSError as exc:
+            raise PackError("write", _("The update could not be unpacked into {folder} to be checked "
+                                       "({reason}).").format(folder=tmp, reason=exc.strerror or exc)) from exc
+        check_pack_database(Path(tmp), pack.manifest)
         return pack.manifest
 
 
