@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 DATASET := dataset/reference.sqlite
 CONTENT := $(shell find db/content -name '*.yaml' 2>/dev/null) db/schema.sql
 # the dataset and its search index are rebuilt when the code that writes them changes, too
-CORE_BUILD := desktop/core/build.py $(wildcard desktop/core/content/*.py) desktop/core/model.py \
+CORE_BUILD := desktop/core/build.py desktop/core/integrity.py $(wildcard desktop/core/content/*.py) desktop/core/model.py \
               $(wildcard desktop/core/search/*.py) desktop/core/textnorm.py
 PO_FILES := $(wildcard translations/ru/LC_MESSAGES/messages.po translations/uz/LC_MESSAGES/messages.po \
                        translations/ky/LC_MESSAGES/messages.po)

@@ -57,7 +57,7 @@ class WatchedWindow(Protocol):
 @dataclass(frozen=True)
 class SharedData:
     """The dataset the shared folder offers, as last seen."""
-    path: Path                 # its folder
+    path: Path                 # its folder, resolved (links and a mapped drive followed)
     version: str
     stamp: tuple[int, int]     # its database file's modification time and size
 
@@ -65,13 +65,14 @@ class SharedData:
 def look_at_shared(folder: Path, last: SharedData | None) -> SharedData | None:
     """What `folder` offers now (None: nothing usable, or the folder cannot be read). The database is
     opened only when the pointer names another dataset or the file changed since `last`. Runs on a
-    worker thread."""
+    worker thread (a share that is gone can hang any of these reads)."""
     if folder_problem(folder) is not None:
         return None
     try:
         path = DataFolder(folder).locate()
         if path is None:
             return None
+        path = path.resolve()
         status = (path / DATASET_FILE).stat()
         stamp = (status.st_mtime_ns, status.st_size)
         if last is not None and last.path == path and last.stamp == stamp:
@@ -79,6 +80,11 @@ def look_at_shared(folder: Path, last: SharedData | None) -> SharedData | None:
         return SharedData(path, inspect_dataset(path), stamp)
     except (OSError, Unusable):
         return None
+
+
+def _verify(dataset_dir: Path, index_dir: Path) -> tuple[Verdict, Path]:
+    """The verdict and the dataset folder resolved (on the worker thread: it may be on a share)."""
+    return verify_dataset(dataset_dir, index_dir), dataset_dir.resolve()
 
 
 class DataWatch(QObject):
@@ -89,10 +95,12 @@ class DataWatch(QObject):
         super().__init__(cast(QWidget, window))
         # weakly: the window holds this watch, and a cycle would keep a closed window's wrapper alive
         self._window_ref = weakref.ref(window)
-        self.damaged: set[Path] = set()          # dataset folders found damaged: never switched to again
-        self._declined: set[Path] = set()        # newer datasets the advisor said "not now" to
+        # dataset folders (resolved) found damaged: never switched to again in this session
+        self.damaged: set[Path] = set()
+        self._declined: set[Path] = set()        # newer datasets (resolved) the advisor said "not now" to
         self._started = False
         self._verified: Store | None = None      # the store verified (or being verified) last
+        self._in_use: Path | None = None         # its folder, resolved
         self._polling = False
         self._seen: SharedData | None = None
         self.offer: OfferBar | None = None       # built the first time something is offered
@@ -134,26 +142,27 @@ class DataWatch(QObject):
             return
         self._verified = store
         dataset_dir, index_dir = store.path.parent, index.index_dir
-        BackgroundOp(self._widget, lambda _report: verify_dataset(dataset_dir, index_dir), name="verify-data") \
-            .on_success(lambda verdict: self._verified_data(store, verdict)) \
+        BackgroundOp(self._widget, lambda _report: _verify(dataset_dir, index_dir), name="verify-data") \
+            .on_success(lambda answer: self._verified_data(store, *answer)) \
             .on_failure(lambda exc: log.warning("the data could not be verified: %s", exc)).run()
 
-    def _verified_data(self, store: Store, verdict: Verdict) -> None:
+    def _verified_data(self, store: Store, verdict: Verdict, resolved: Path) -> None:
         if self._window.ctx.store is not store:
             return      # the data changed meanwhile; its own verification follows
+        self._in_use = resolved
         if verdict.ok:
             log.info("data %s verified: %d file(s)%s", verdict.dataset_dir, verdict.files_checked,
                      f", not checked: {', '.join(verdict.not_checked)}" if verdict.not_checked else "")
         elif verdict.database_damaged:
-            self._leave_damaged(store, verdict)
+            self._leave_damaged(store, verdict, resolved)
         else:
             self._rebuild_index(store, verdict)
 
-    def _leave_damaged(self, store: Store, verdict: Verdict) -> None:
+    def _leave_damaged(self, store: Store, verdict: Verdict, resolved: Path) -> None:
         damaged = next(d for d in verdict.damage if d.part == "database")
         version = store.meta().get("dataset_version", "?")
         log.warning("damaged data file %s (%s); switching away", damaged.file, damaged.reason)
-        self.damaged.add(verdict.dataset_dir)
+        self.damaged.add(resolved)
         try:
             self._window.reload_data()
         except DatasetError as exc:
@@ -238,8 +247,7 @@ class DataWatch(QObject):
         current = self._window.ctx.store
         version = current.meta().get("dataset_version", "")
         if (seen is None or seen.path in self.damaged or seen.path in self._declined
-                or seen.path.resolve() == current.path.parent.resolve()
-                or version_key(seen.version) <= version_key(version)):
+                or seen.path == self._in_use or version_key(seen.version) <= version_key(version)):
             if self.offer is not None:
                 self.offer.hide()
             return
