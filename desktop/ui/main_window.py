@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabW
 from .. import environment, paths
 from ..core import languages
 from ..core.i18n import _, current_language, on_language_changed, set_language
-from .data_watch import DataWatch
 from .record_view import RecordView
 from .search_panel import SearchPanel
 from .widgets import ClientPanel, named
 
-if TYPE_CHECKING:  # the panels are imported when their tab is first needed
+if TYPE_CHECKING:  # the panels (and the data watch) are imported when first needed
     from .agreements_view import AgreementsView
     from .contacts_view import ContactFinder
+    from .data_watch import DataWatch
     from .deadline_view import DeadlineHelper
     from .mydata_view import MyDataView
 
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.record.record_changed.connect(self._record_changed)
         self.record.print_requested.connect(self.print_sheet)
 
-        self.data_watch = DataWatch(self)     # damaged data, newer data in the shared folder (after the paint)
+        self._data_watch: DataWatch | None = None
         self._build_actions()
         self.set_client(self.search.citizenship.code(), self.search.region.code())
         self.retranslate()
@@ -176,6 +176,16 @@ class MainWindow(QMainWindow):
         self.search.load_icons()
         self.data_watch.start()
         self.first_painted.emit()
+
+    @property
+    def data_watch(self) -> DataWatch:
+        """Damaged data, newer data in the shared folder: started after the first paint (and imported
+        then: its Qt classes cost the first paint some 15 ms)."""
+        if self._data_watch is None:
+            from .data_watch import DataWatch
+
+            self._data_watch = DataWatch(self)
+        return self._data_watch
 
     # ------------------------------------------------------------------ behaviour
 
