@@ -15,7 +15,6 @@ itself, and only copies this module wrote (its file name pattern) are ever remov
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -68,6 +67,8 @@ def read_contents(conn: sqlite3.Connection, check: str = "quick_check") -> Conte
         present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not present & {"bookmarks", "notes"}:
             raise DamagedDatabase("it holds none of the user-data tables")
+        import hashlib  # here, not at the top: this module loads before the window's first paint
+
         digest, counts = hashlib.sha256(), {}
         for table in _TABLES:
             rows = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() if table in present else []

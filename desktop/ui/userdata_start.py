@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from .. import environment
-from ..core.i18n import current_language
-from ..core.userdata_backup import BackupCopy, back_up
 from ..core.userdata_recovery import Opened, open_userdata
-from ..present.userdata_notices import recovery_notice
-from .background import BackgroundOp
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ..core.userdata_backup import BackupCopy
+
+# Only the opening runs before the window's first paint; the message box, the backup and their imports come
+# after it (touching PySide's Qt namespace first costs ~10 ms, which the first paint must not pay).
 log = logging.getLogger(__name__)
 
 
@@ -27,6 +28,11 @@ def open_checked() -> Opened:
 
 def after_first_paint(window: QWidget, opened: Opened) -> None:
     """Say what recovery did (if anything) and back the file up in the background."""
+    from ..core.i18n import current_language
+    from ..core.userdata_backup import back_up
+    from ..present.userdata_notices import recovery_notice
+    from .background import BackgroundOp
+
     if opened.recovery is not None:
         show_recovery(window, recovery_notice(opened.recovery, current_language()))
     path = opened.userdata.path
@@ -38,6 +44,9 @@ def after_first_paint(window: QWidget, opened: Opened) -> None:
 
 
 def show_recovery(window: QWidget, text: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     log.warning("%s", text)
     box = QMessageBox(QMessageBox.Icon.Warning, environment.DISPLAY_NAME, text, QMessageBox.StandardButton.Ok,
                       window)
