@@ -16,7 +16,7 @@ PO_FILES := $(wildcard translations/ru/LC_MESSAGES/messages.po translations/uz/L
 MO_STAMP := translations/.compiled
 QT_TS := translations/qt/qtbase_uz.ts translations/qt/qtbase_ky.ts
 BABEL_KEYWORDS := -k _ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 -k N_ -k NP_:1c,2
-# Qt's xcb platform needs these (see shared PITFALLS: without icccm4/keysyms1 it aborts at start)
+# Qt's xcb platform needs these (measured here: without libxcb-icccm4 or libxcb-keysyms1 it aborts at start)
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
