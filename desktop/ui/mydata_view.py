@@ -27,13 +27,15 @@ class MyDataView(QWidget):
             label.setBuddy(widget)
             layout.addWidget(label)
             layout.addWidget(widget, 1)
+            # Activated only: it is the double click (or the single click where the desktop opens items so)
+            # and Enter. Opening a record refreshes these lists, so a second signal for the same double
+            # click would come with an item that is gone.
             widget.itemActivated.connect(self._activate)
-            widget.itemDoubleClicked.connect(self._activate)
         self.retranslate()
         on_language_changed(self.retranslate)
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        record_id = item.data(Qt.ItemDataRole.UserRole)
+    def _activate(self, item: QListWidgetItem | None) -> None:
+        record_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None  # read before the refresh
         if record_id and self.ctx.store.record(record_id) is not None:
             self.open_record.emit(record_id)
 
