@@ -6,17 +6,17 @@ The page's own words are in the interface language, the record's texts in the co
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.deadlines import pick_deadline
-from ..core.i18n import format_date, translator
-from ..core.languages import FALLBACK, content_language, localized
+from ..core.i18n import N_, format_date, translator
+from ..core.languages import CONTENT, FALLBACK, content_language, localized
 from ..core.store import Store
 from . import labels
 from .deadlines import deadline_phrase
+from .markdown import markdown
 from .text import esc, record_text
 
 CSS = """
@@ -34,34 +34,14 @@ td { padding: 2px 8px 2px 0; vertical-align: top; }
 """
 
 
-def markdown(text: str) -> str:
-    """The Markdown subset content uses: paragraphs, '-' and '1.' lists, **bold**, [links](url)."""
-    out, in_list = [], None
-
-    def inline(line: str) -> str:
-        line = esc(line)
-        line = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", line)
-        return re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r'<a href="\2">\1</a>', line)
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        bullet = re.match(r"^[-*•]\s+(.*)", line)
-        number = re.match(r"^\d+[.)]\s+(.*)", line)
-        item = bullet or number
-        kind = "ul" if bullet else "ol" if number else None
-        if kind != in_list:
-            if in_list:
-                out.append(f"</{in_list}>")
-            if kind:
-                out.append(f"<{kind}>")
-            in_list = kind
-        if item:
-            out.append(f"<li>{inline(item.group(1))}</li>")
-        elif line:
-            out.append(f"<p>{inline(line)}</p>")
-    if in_list:
-        out.append(f"</{in_list}>")
-    return "\n".join(out)
+# One whole sentence per original language, so each catalog can decline the language's name as it needs.
+DRAFT_NOTICES = {
+    "ru": N_("Draft translation: not yet reviewed. The original is in Russian: check important details against it."),
+    "en": N_("Draft translation: not yet reviewed. The original is in English: check important details against it."),
+    "uz": N_("Draft translation: not yet reviewed. The original is in Uzbek: check important details against it."),
+    "ky": N_("Draft translation: not yet reviewed. The original is in Kyrgyz: check important details against it."),
+}
+NO_ORIGINAL_NOTICE = N_("Draft translation: not yet reviewed. Check important details against the sources below.")
 
 
 def heading(text: str) -> str:
@@ -108,7 +88,7 @@ class RecordRenderer:
         if code == m.ALL:
             return self._("all regions")
         region = self.regions.get(code)
-        return localized(region.name, "en" if self.lang == "en" else "ru") if region else code
+        return self.t(region.name) if region else code
 
     def title_of(self, record_id: str) -> str:
         return self.t(self.store.titles(record_id)) or record_id
@@ -126,8 +106,7 @@ class RecordRenderer:
                  f"<h1>{esc(record_text(record, 'title', self.lang))}</h1>",
                  self.meta_line(record)]
         if texts[shown].translation == "draft":
-            draft = self._("Draft translation: not yet reviewed. Check important details against the Russian text.")
-            parts.append(f'<p class="warn">✎ {esc(draft)}</p>')
+            parts.append(f'<p class="warn">✎ {esc(self.draft_notice(record))}</p>')
         if shown != lang:
             other = self._("Not available in your language; shown in another language.")
             parts.append(f'<p class="warn">{esc(other)}</p>')
@@ -147,6 +126,12 @@ class RecordRenderer:
         parts += self.related(record)
         parts += self.sources(record)
         return "\n".join(p for p in parts if p)
+
+    def draft_notice(self, record: m.Record) -> str:
+        """The draft warning, naming the language the record was written in (its original)."""
+        original = next((code for code in (*FALLBACK, *CONTENT) if code in record.texts
+                         and record.texts[code].translation == "original"), None)
+        return self._(DRAFT_NOTICES.get(original or "", NO_ORIGINAL_NOTICE))
 
     def meta_line(self, record: m.Record) -> str:
         bits = [f'<span class="badge {record.status}">{esc(labels.status(record.status, self.ui_lang))}</span>',
@@ -177,8 +162,8 @@ class RecordRenderer:
             for step in p.steps:
                 line = esc(self.t(step.text)) + self.unverified_mark(step.confidence, step.note)
                 deadlines = self.step_deadlines(step)
-                if deadlines:
-                    line += f"<br/>⏱ {deadlines}"
+                if deadlines:  # a word, not a clock glyph: fonts (the bundled DejaVu too) lack U+23F1
+                    line += "<br/>" + esc(self._("Deadline")) + f": {deadlines}"
                 if step.where:
                     line += "<br/>" + esc(self._("Where")) + f": {esc(self.t(step.where))}"
                 out.append(f"<li>{line}</li>")
@@ -246,8 +231,7 @@ class RecordRenderer:
             else:
                 names = [self.region_name(code) for code in c.district.regions]
                 fds = self.store.federal_districts()
-                names += [localized(fds.get(fd), "en" if self.lang == "en" else "ru") or fd
-                          for fd in c.district.federal_districts]
+                names += [self.t(fds.get(fd)) or fd for fd in c.district.federal_districts]
                 served = ", ".join(names)
             note = self.t(c.district.note)
             rows.append((self._("Serves"), esc(served) + (f"<br/><i>{esc(note)}</i>" if note else "")))

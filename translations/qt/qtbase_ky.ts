@@ -234,6 +234,11 @@ Do you want to replace it?</source>
         <translation>&amp;Өчүрүү</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translatorcomment>ru: Перейти к:</translatorcomment>
+        <translation>&amp;Папкага өтүү:</translation>
+    </message>
+    <message>
         <source>&amp;New Folder</source>
         <translatorcomment>ru: &amp;Новая папка</translatorcomment>
         <translation>&amp;Жаңы папка</translation>
@@ -375,6 +380,11 @@ Do you want to delete it anyway?</source>
         <source>Files of type:</source>
         <translatorcomment>ru: Типы файлов:</translatorcomment>
         <translation>Файлдын түрлөрү:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translatorcomment>ru: Типы файлов:</translatorcomment>
+        <translation>Файлдын &amp;түрлөрү:</translation>
     </message>
     <message>
         <source>Find Directory</source>

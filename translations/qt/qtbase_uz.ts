@@ -234,6 +234,11 @@ Uni almashtirasizmi?</translation>
         <translation>&amp;Oʻchirish</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translatorcomment>ru: Перейти к:</translatorcomment>
+        <translation>&amp;Jildga oʻtish:</translation>
+    </message>
+    <message>
         <source>&amp;New Folder</source>
         <translatorcomment>ru: &amp;Новая папка</translatorcomment>
         <translation>&amp;Yangi jild</translation>
@@ -375,6 +380,11 @@ Baribir oʻchirilsinmi?</translation>
         <source>Files of type:</source>
         <translatorcomment>ru: Типы файлов:</translatorcomment>
         <translation>Fayl turlari:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translatorcomment>ru: Типы файлов:</translatorcomment>
+        <translation>Fayl &amp;turlari:</translation>
     </message>
     <message>
         <source>Find Directory</source>

@@ -15,6 +15,27 @@ REGION_RE = re.compile(r"^RU-[A-Z]{2,3}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 
+def translation_states(c: Checker, data: dict[str, object]) -> dict[str, str]:
+    """The file's `translation` map: each language of its names, original, reviewed or draft. A name in a
+    language the map does not list is refused, so a team's draft name is never taken for an official one."""
+    value = data.get("translation")
+    if value is None:
+        return {}
+    states = c.mapping(("translation",), value, "a map of language to original, reviewed or draft") or {}
+    for lang, state in states.items():
+        if lang not in languages.CONTENT:
+            c.err(("translation", lang), f"unknown language (use {', '.join(languages.CONTENT)})")
+        c.enum(("translation", lang), state, m.TRANSLATION_STATES)
+    return {lang: state for lang, state in states.items() if isinstance(state, str)}
+
+
+def check_name_languages(c: Checker, path: tuple[str | int, ...], name: dict[str, str],
+                         states: dict[str, str]) -> None:
+    for lang in name:
+        if lang not in ("ru", "en") and lang not in states:
+            c.err(path + (lang,), f"a {lang} name needs the file's translation state (translation: {{{lang}: draft}})")
+
+
 def load_regions(path: Path, content: Content) -> None:
     data, lines, problems = load_yaml(path)
     content.problems.extend(problems)
@@ -24,11 +45,15 @@ def load_regions(path: Path, content: Content) -> None:
         return
     c = Checker(path, {"id": "regions"}, lines, content.problems)
     content.reference_sources["regions"] = parse_sources(c, data.get("sources"))
-    c.keys((), data, {"sources", "verified_on", "federal_districts", "regions"}, {"regions", "verified_on"})
-    content.federal_districts = data.get("federal_districts") or {}
-    for code in content.federal_districts:
+    c.keys((), data, {"sources", "verified_on", "translation", "federal_districts", "regions"},
+           {"regions", "verified_on"})
+    states = translation_states(c, data)
+    content.federal_districts = c.mapping(("federal_districts",), data.get("federal_districts") or {}) or {}
+    for code, fd_name in content.federal_districts.items():
         if code not in m.FEDERAL_DISTRICTS:
             c.err(("federal_districts", code), "unknown federal district code")
+        check_name_languages(c, ("federal_districts", code), c.localtext(("federal_districts", code), fd_name) or {},
+                             states)
     seen = set()
     for i, reg in enumerate(as_list(c, ("regions",), data.get("regions"))):
         p = ("regions", i)
@@ -46,6 +71,7 @@ def load_regions(path: Path, content: Content) -> None:
         for lang in ("ru", "en"):
             if lang not in name:
                 c.err(p + ("name", lang), "missing required field")
+        check_name_languages(c, p + ("name",), name, states)
         fd = c.enum(p + ("federal_district",), reg.get("federal_district"), m.FEDERAL_DISTRICTS)
         content.regions.append(m.Region(code, name, fd or ""))
 
@@ -58,6 +84,7 @@ def load_countries(path: Path, content: Content) -> None:
     c = Checker(path, {"id": "countries"}, lines, content.problems)
     content.reference_sources["countries"] = parse_sources(c, data.get("sources"))
     c.keys((), data, {"sources", "verified_on", "translation", "countries"}, {"countries"})
+    states = translation_states(c, data)
     seen = set()
     for i, ctry in enumerate(as_list(c, ("countries",), data.get("countries"))):
         p = ("countries", i)
@@ -71,7 +98,9 @@ def load_countries(path: Path, content: Content) -> None:
         if code in seen:
             c.err(p + ("code",), f"country {code} listed twice")
         seen.add(code)
-        content.countries.append(m.Country(code, c.localtext(p + ("name",), ctry.get("name"), required=True) or {},
+        name = c.localtext(p + ("name",), ctry.get("name"), required=True) or {}
+        check_name_languages(c, p + ("name",), name, states)
+        content.countries.append(m.Country(code, name,
                                            citizenship=c.boolean(p + ("citizenship",), ctry.get("citizenship")),
                                            eaeu=c.boolean(p + ("eaeu",), ctry.get("eaeu"))))
 
