@@ -20,7 +20,10 @@ BABEL_KEYWORDS := -k _ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 -k N
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-TEST_DEBS := poppler-utils zbar-tools gettext desktop-file-utils appstream nsis
+# the screen-reader test (tests/test_accessibility.py) walks the real window over the AT-SPI bus: an X server, a
+# session bus, the AT-SPI bus and registry, and the system python3 with its Atspi bindings to read it
+TEST_DEBS := poppler-utils zbar-tools gettext desktop-file-utils appstream nsis \
+             xvfb xauth dbus at-spi2-core python3-gi gir1.2-atspi-2.0
 
 .PHONY: run test lint validate dataset sysdeps venv bench screenshots translations pot clean
 

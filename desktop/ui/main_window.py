@@ -63,6 +63,12 @@ class MainWindow(QMainWindow):
         splitter.setSizes([480, 800])
         self.setCentralWidget(splitter)
         self.dataset_label = QLabel(self)
+        # Tab goes as the eye reads: the tab titles, then the record's buttons under them (by creation order
+        # the tab bar came after them; the record's text and note, made later, follow the buttons)
+        previous: QWidget = self.tabs.tabBar()
+        for button in self.record.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
         # never widens the window
         self.dataset_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.dataset_label, 1)

@@ -39,7 +39,7 @@ class RecordView(QWidget):
         self.bookmark_button.clicked.connect(self.toggle_bookmark)
         self.print_button.clicked.connect(self._request_print)
         bar = QHBoxLayout()
-        for button in (self.back_button, self.forward_button, self.bookmark_button, self.print_button):
+        for button in self.buttons():
             bar.addWidget(button)
         bar.addStretch(1)
 
@@ -89,6 +89,10 @@ class RecordView(QWidget):
         self._layout.addWidget(splitter, 1)
         self._retranslate_body()
         return browser, note_label, note_edit
+
+    def buttons(self) -> tuple[QToolButton, ...]:
+        """The row above the record, left to right."""
+        return self.back_button, self.forward_button, self.bookmark_button, self.print_button
 
     @property
     def current(self) -> str | None:

@@ -47,7 +47,6 @@ class ResultRow(QWidget):
         icon.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         title, snippet = derive(hit.title, ui_lang), derive(hit.snippet, ui_lang)
         colour = STATUS_COLOURS.get(hit.status, "#555")
-        verified = _("verified {date}").format(date=format_date(hit.verified_on))
         text = QLabel(self)
         text.setObjectName("resultText")
         text.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -56,13 +55,22 @@ class ResultRow(QWidget):
             f"<b>{esc(title)}</b><br/>"
             f"<span style='color:{colour}'>● {esc(labels.status(hit.status))}</span>"
             f"<span style='color:#666'> · {esc(labels.kind(hit.kind))} · "
-            f"{esc(verified)}</span><br/>"
+            f"{esc(self.verified(hit))}</span><br/>"
             f"<span style='color:#333'>{snippet}</span>")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(icon)
         layout.addWidget(text, 1)
         self.setAccessibleName(title)
+
+    @staticmethod
+    def verified(hit) -> str:
+        return _("verified {date}").format(date=format_date(hit.verified_on))
+
+    @staticmethod
+    def summary(hit) -> str:
+        """The row's second line in words: kind, status and when it was checked."""
+        return " · ".join((labels.kind(hit.kind), labels.status(hit.status), ResultRow.verified(hit)))
 
 
 class SearchPanel(QWidget):
@@ -191,7 +199,9 @@ class SearchPanel(QWidget):
         self.status.setToolTip(_("Status"))
         if self.list is not None:
             self.list.setAccessibleName(_("Results"))
-        self.count.setAccessibleName(_("Number of results"))
+        self.count.setAccessibleDescription(_("Number of results"))  # (a name would hide the count it shows)
+        for clear in self.field.findChildren(QToolButton):  # Qt's own ✕ in the field, which clears it
+            clear.setAccessibleName(_("Clear the search"))
         if self.field.text().strip():
             self.search_now()  # titles and snippets in the new language
         else:
@@ -273,6 +283,9 @@ class SearchPanel(QWidget):
         for hit in results.hits:
             item = QListWidgetItem(self.list)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, hit.id)
+            # what a screen reader says for the row (its widget is only painted): title, then kind and status
+            item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, derive(hit.title, self.ctx.lang))
+            item.setData(QtCore.Qt.ItemDataRole.AccessibleDescriptionRole, ResultRow.summary(hit))
             row = ResultRow(hit, self.ctx.lang)
             item.setSizeHint(row.sizeHint())
             self.list.setItemWidget(item, row)

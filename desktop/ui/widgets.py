@@ -89,6 +89,9 @@ class RegionCombo(QComboBox):
             self.blockSignals(False)
         self.setAccessibleName(_("Russian region"))
         self.setToolTip(_("Russian region (type to search)"))
+        field = self.lineEdit()
+        if field is not None:  # the field inside is what the Tab key and a screen reader land on
+            field.setAccessibleName(_("Russian region"))
 
     def focusInEvent(self, event) -> None:
         # The completer that finds a region by any part of its name is set up when the advisor first comes
