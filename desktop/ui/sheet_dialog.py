@@ -47,6 +47,8 @@ from .transient_dialog import TransientDialog
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
 REBUILD_DELAY_MS = 150  # options typed in quick succession rebuild the preview once
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 1100, 800  # room for the options beside a readable page
+SCREEN_SHARE = 0.9  # of the screen's free area at most: the buttons stay on a 1366x768 or 1024x600 screen
 
 
 class SheetDialog(TransientDialog):
@@ -59,7 +61,6 @@ class SheetDialog(TransientDialog):
         self._sheets: list[Sheet] = []
         self._saved = ""  # "Saved …" until the options change
         self.setObjectName("sheetDialog")
-        self.resize(1100, 800)
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setFullPage(True)  # the sheet draws its own margins, safe for office printers
@@ -68,6 +69,7 @@ class SheetDialog(TransientDialog):
         self.preview.setObjectName("sheetPreview")
         self.preview.paintRequested.connect(self._paint)
         self._layout()
+        self._fit_to_screen()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -216,6 +218,13 @@ class SheetDialog(TransientDialog):
         row = QHBoxLayout()
         row.addWidget(buttons)
         layout.addLayout(row)
+
+    def _fit_to_screen(self) -> None:
+        """The preferred size, but never more than SCREEN_SHARE of the free area of the screen the dialog opens
+        on (its parent's); the preview takes whatever the options and the buttons leave."""
+        area = self.screen().availableGeometry()
+        self.resize(min(PREFERRED_WIDTH, int(area.width() * SCREEN_SHARE)),
+                    min(PREFERRED_HEIGHT, int(area.height() * SCREEN_SHARE)))
 
     def _default_citizenship(self) -> str | None:
         """The first citizenship the first procedure applies to, so the sheet opens on sensible deadlines."""
