@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import environment, paths
 from ..core import languages
@@ -56,7 +56,15 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(slot, "")
         self.tabs.currentChanged.connect(self._tab_shown)
         splitter = QSplitter(parent=self)  # horizontal
-        splitter.addWidget(self.search)
+        # At a large text size the side panel's rows are wider than its share of a small screen: it scrolls
+        # sideways rather than widening the window past the screen or cutting its words
+        side = named(QScrollArea(splitter), "sidePanel")
+        side.setWidget(self.search)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QScrollArea.Shape.NoFrame)
+        side.setFocusPolicy(type(side.focusPolicy()).NoFocus)  # the frame itself is no Tab stop (Qt's enum via
+        # the value: this runs before the first paint, which reads nothing from QtCore.Qt)
+        splitter.addWidget(side)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

@@ -73,6 +73,7 @@ class RecordView(QWidget):
         browser.setOpenLinks(False)
         browser.anchorClicked.connect(self._anchor)
         self.note_label = note_label = named(QLabel(self), "noteLabel")
+        note_label.setWordWrap(True)  # a long line at a large text size would widen the window past the screen
         self.note_edit = note_edit = named(QPlainTextEdit(self), "noteEdit")
         note_edit.setTabChangesFocus(True)
         note_edit.textChanged.connect(self._note_timer.start)
