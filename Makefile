@@ -14,7 +14,7 @@ CORE_BUILD := desktop/core/build.py desktop/core/integrity.py $(wildcard desktop
 PO_FILES := $(wildcard translations/ru/LC_MESSAGES/messages.po translations/uz/LC_MESSAGES/messages.po \
                        translations/ky/LC_MESSAGES/messages.po)
 MO_STAMP := translations/.compiled
-QT_TS := translations/qt/qtbase_uz.ts translations/qt/qtbase_ky.ts
+QT_TS := translations/qt/qtbase_uz.ts translations/qt/qtbase_ky.ts translations/qt/qtbase_ru.ts
 BABEL_KEYWORDS := -k _ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 -k N_ -k NP_:1c,2
 # Qt's xcb platform needs these (measured here: without libxcb-icccm4 or libxcb-keysyms1 it aborts at start)
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \

@@ -85,7 +85,8 @@ def screen_phrases(dataset, tmp_path, lang: str) -> list[str]:
     del view  # its language listener goes with it
     close_ctx(ctx)  # back to English
     everyone = i18n.translator(lang).gettext("all citizenships")  # whom a deadline is for, after it
-    return [line[2:].rsplit(f" ({everyone})", 1)[0] for line in lines if line.startswith("⏱ ")]
+    field = i18n.translator(lang).gettext("Deadline") + ": "      # the step's "Deadline: …" line
+    return [line[len(field):].rsplit(f" ({everyone})", 1)[0] for line in lines if line.startswith(field)]
 
 
 def sheet_phrases(store_path, lang: str) -> list[str]:

@@ -321,6 +321,10 @@ class SearchPanel(QWidget):
         self._timer.stop()
         if self.ctx.index is None:
             return
+        if not self.field.text().strip():  # Enter on an empty field (after Esc, say): the start help stays
+            self.results = None
+            self._render()
+            return
         if self.results is None or self.results.query != self.field.text():
             # Enter pressed before the debounced search ran: search now, synchronously
             lang = content_language(self.ctx.lang)
@@ -340,15 +344,33 @@ class SearchPanel(QWidget):
             return True  # QLineEdit would take Ctrl+D as "delete"; here it is the window's Bookmark
         if kind == QEvent.Type.KeyPress:
             key = event.key()
-            if obj is self.field and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.list is not None \
-                    and self.list.count():
-                row = self.list.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
-                self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
-                return True
             if key == Qt.Key.Key_Escape:
                 self.clear()
                 return True
+            if obj is self.field and key == Qt.Key.Key_Down and self.list is not None and self.list.count():
+                # Into the results on the highlighted row (the first after a search), not the one after it
+                self.list.setCurrentRow(max(0, self.list.currentRow()))
+                self.list.setFocus()
+                return True
+            if obj is self.list and self._back_to_field(event):
+                return True
         return super().eventFilter(obj, event)
+
+    def _back_to_field(self, event) -> bool:
+        """Up on the first result returns to the search field; typing in the results goes on in the field."""
+        Qt = QtCore.Qt
+        if self.list is None:
+            return False
+        if event.key() == Qt.Key.Key_Up and self.list.currentRow() <= 0:
+            self.field.setFocus()
+            return True
+        text = event.text()
+        modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if text and text.isprintable() and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.field.setFocus()
+            self.field.insert(text)
+            return True
+        return False
 
     def shutdown(self) -> None:
         if self.searches is not None:

@@ -161,9 +161,8 @@ def region_model(ctx) -> QStandardItemModel:
         everywhere = QStandardItem(_("All regions"))
         everywhere.setData("", USER_ROLE)
         model.appendRow(everywhere)
-        lang = "en" if ctx.lang == "en" else "ru"  # regions have ru and en names
-        for region in sorted(ctx.regions(), key=lambda r: localized(r.name, lang)):
-            item = QStandardItem(localized(region.name, lang))
+        for region in sorted(ctx.regions(), key=lambda r: localized(r.name, ctx.lang)):
+            item = QStandardItem(localized(region.name, ctx.lang))
             item.setData(region.code, USER_ROLE)
             model.appendRow(item)
         cache[key] = model
