@@ -7,7 +7,7 @@ from urllib.parse import unquote
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ..core.i18n import _, current_language, on_language_changed
+from ..core.i18n import _, current_language, on_language_changed, pgettext
 from ..present.text import esc
 from .widgets import named
 
@@ -106,9 +106,6 @@ class RecordView(QWidget):
         self.forward_button.setText(_("Forward") + " ▶")
         self.forward_button.setToolTip(_("Forward (Alt+Right)"))
         self.forward_button.setAccessibleName(_("Forward"))
-        self.bookmark_button.setText("★ " + _("Bookmark"))
-        self.bookmark_button.setToolTip(_("Bookmark this record (Ctrl+D)"))
-        self.bookmark_button.setAccessibleName(_("Bookmark"))
         self.print_button.setText(_("Print sheet…"))
         self.print_button.setToolTip(_("Print a sheet for the client (Ctrl+P)"))
         self.print_button.setAccessibleName(_("Print sheet"))
@@ -116,6 +113,7 @@ class RecordView(QWidget):
         self.empty.setText(f'<p align="center">{esc(prompt)}</p>')
         if self.browser is not None:
             self._retranslate_body()
+        self._update_buttons()
         self.refresh()
 
     def _retranslate_body(self) -> None:
@@ -140,8 +138,17 @@ class RecordView(QWidget):
         self.forward_button.setEnabled(self.position < len(self.history) - 1)
         record = self.ctx.store.record(self.current) if self.current else None
         self.bookmark_button.setEnabled(record is not None)
-        self.bookmark_button.setChecked(record is not None and self.ctx.userdata.is_bookmarked(record.id))
+        self._show_bookmark_state(record is not None and self.ctx.userdata.is_bookmarked(record.id))
         self.print_button.setVisible(record is not None and record.kind == "procedure")
+
+    def _show_bookmark_state(self, bookmarked: bool) -> None:
+        """A filled star and "Bookmarked", or an empty star and "Bookmark": the state in words, not a shade."""
+        self.bookmark_button.setChecked(bookmarked)
+        word = pgettext("bookmark state", "Bookmarked") if bookmarked else _("Bookmark")
+        self.bookmark_button.setText(("★ " if bookmarked else "☆ ") + word)
+        self.bookmark_button.setAccessibleName(word)
+        self.bookmark_button.setToolTip(_("Remove the bookmark (Ctrl+D)") if bookmarked
+                                        else _("Bookmark this record (Ctrl+D)"))
 
     def open(self, record_id: str) -> bool:
         if self.ctx.store.record(record_id) is None:
