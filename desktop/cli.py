@@ -4,6 +4,7 @@ Without a command the arguments ask for the window, which desktop/__main__.py op
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from .core import languages
 if TYPE_CHECKING:
     from .core.datasets import ActiveDataset
     from .core.store import DatasetError
+
+READER_GONE = 141  # the exit code when the output's reader went away (`… | head`): 128 + SIGPIPE, as a shell says
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -174,7 +177,20 @@ def opens_window(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Carry out a command (anything `opens_window` says no to)."""
+    """Carry out a command (anything `opens_window` says no to). When the reader of the output stops early
+    (`migrant-desk search … --json | head -1`) the command ends quietly with READER_GONE: stdout is pointed
+    at devnull, as Python's documentation of SIGPIPE advises, so the flush at exit does not fail again."""
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # the last output is written here, where a closed pipe can still be caught
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return READER_GONE
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.version:
         from . import __version__
 

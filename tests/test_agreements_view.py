@@ -1,6 +1,8 @@
 """The agreements table on the real dataset: localised dates sorted by ISO date, parties, filters, opening."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableWidget
@@ -112,3 +114,28 @@ def test_rows_fit_wrapped_titles_and_controls_are_named(view):
         assert table.rowHeight(row) >= table.sizeHintForRow(row)
     controls = view.findChildren(QComboBox) + [table]
     assert all(c.accessibleName() for c in controls)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uz", "ky"])
+def test_status_column_is_whole_in_the_window_at_1366x768(qtbot, real_dataset, tmp_path, lang):
+    """Issue 19: the Status column was cut off at the right edge (ru)."""
+    from PySide6.QtGui import QFontMetrics
+    from test_main_window import close_window, make_window
+
+    window = make_window(qtbot, real_dataset, tmp_path, ui_language=lang, content_language=lang)
+    try:
+        window.show_panel("agreements")
+        qtbot.wait(50)
+        table = window.agreements.table
+        header = table.horizontalHeader()
+        assert table.horizontalScrollBar().maximum() == 0
+        assert header.sectionViewportPosition(STATUS) + header.sectionSize(STATUS) <= table.viewport().width()
+        metrics = table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(table.item(r, STATUS).text()) for r in range(table.rowCount()))
+        assert header.sectionSize(STATUS) > widest
+        assert header.sectionSize(STATUS) > QFontMetrics(header.font()).horizontalAdvance(i18n._("Status"))
+    finally:
+        close_window(window)
+        del window
+        gc.collect()  # the Python side of the deleted window goes too (pytest-qt would close it again)
+        i18n.set_language("en")

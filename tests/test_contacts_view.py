@@ -1,6 +1,8 @@
 """The contact finder on the real dataset: who comes first, "not confirmed" cells, copy buttons, opening."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableWidget, QToolButton
@@ -161,3 +163,84 @@ def test_rows_show_every_wrapped_line_at_double_font_size(open_finder, qtbot):
     qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in labels))
     # three phones, each with its label line, at the doubled font
     assert table.rowHeight(row_of(widget, "uz-embassy-moscow")) >= 6 * widget.fontMetrics().height()
+
+
+# --------------------------------------------------------------------------- issue 19, defect 4: readable in the window
+
+
+def fits_in_the_window(window, lang: str) -> None:
+    """What an advisor sees in "Whom to call" in the real window at 1366x768."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    from desktop.ui.contacts_view import COLUMNS
+
+    finder = window.contacts
+    table = finder.table
+    assert table.horizontalScrollBar().maximum() == 0, lang       # nothing hidden to the right
+    header = table.horizontalHeader()
+    header_metrics = QFontMetrics(header.font())
+    for column, msgid in enumerate(COLUMNS):
+        shown = table.horizontalHeaderItem(column).text()
+        assert shown.split() == i18n._(msgid).split()               # the whole header, maybe on two lines
+        lines = shown.splitlines()
+        assert all(header_metrics.horizontalAdvance(line) <= header.sectionSize(column) for line in lines), \
+            (lang, shown, header.sectionSize(column))
+        assert header.height() >= len(lines) * header_metrics.height()
+    # names wrap between words, each word whole, and the row is tall enough for every wrapped line
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    text_width = table.columnWidth(NAME) - margin
+    for row in range(table.rowCount()):
+        name = table.item(row, NAME).text()
+        assert all(metrics.horizontalAdvance(word) <= text_width for word in name.split()), (lang, name)
+        needed = metrics.boundingRect(0, 0, text_width, 10_000, Qt.TextWordWrap, name).height()
+        assert table.rowHeight(row) >= needed, (lang, name)
+    # phones: one number a line, none squeezed, nothing in a cell on top of anything else
+    for row in range(table.rowCount()):
+        cell = table.cellWidget(row, PHONES)
+        if not isinstance(cell, FactCell):
+            continue
+        parts = cell.findChildren(QLabel) + cell.findChildren(QToolButton)
+        for label in cell.findChildren(QLabel, "factValue"):
+            assert label.width() >= label.sizeHint().width() and "\n" not in label.text()
+            assert label.height() < 2 * label.fontMetrics().height()
+        assert all(part.parent() is cell for part in parts)         # so their geometries compare
+        for i, one in enumerate(parts):
+            for other in parts[i + 1:]:
+                assert not one.geometry().intersects(other.geometry()), (lang, one.text(), other.text())
+        assert cell.height() <= table.rowHeight(row) and cell.height() >= cell.heightForWidth(cell.width())
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uz", "ky"])
+def test_whom_to_call_is_readable_in_the_window_at_1366x768(qtbot, real_dataset, tmp_path, lang):
+    from test_main_window import close_window, make_window
+
+    window = make_window(qtbot, real_dataset, tmp_path, ui_language=lang, content_language=lang)
+    try:
+        window.show_panel("contacts")
+        for citizenship, region in (("KG", "RU-SVE"), ("UZ", "RU-TA"), ("", "")):
+            window.search.citizenship.set_code(citizenship)
+            window.search.region.set_code(region)
+            table = window.contacts.table
+            qtbot.waitUntil(lambda t=table: all(c.isVisible() for r in range(t.rowCount()) for c in
+                                                [t.cellWidget(r, PHONES)] if c is not None), timeout=3000)
+            qtbot.wait(50)  # the delayed fit after the viewport settles
+            fits_in_the_window(window, lang)
+    finally:
+        close_window(window)
+        del window
+        gc.collect()  # the Python side of the deleted window goes too (pytest-qt would close it again)
+        i18n.set_language("en")
+
+
+def test_changing_region_shows_and_chooses_the_first_row(finder, qtbot):
+    finder.set_client("", "")
+    table = finder.findChild(QTableWidget, "contactsTable")
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+    assert table.verticalScrollBar().value() > 0
+    region = finder.findChild(QComboBox, "regionCombo")
+    region.setCurrentIndex(region.findData("RU-SVE"))
+    first = table.visualRect(table.model().index(0, NAME))
+    assert table.viewport().rect().contains(first.topLeft()) and first.top() >= 0
+    assert table.currentRow() == 0 and table.item(0, NAME).isSelected()

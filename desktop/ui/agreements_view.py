@@ -76,7 +76,7 @@ class AgreementsView(FilterTablePanel):
         self.region.setAccessibleName(_("Show agreements that apply in the Russian region"))
         self.hint.setText(_("Click a column header to sort. Double-click a row or press Enter to open "
                             "the agreement."))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.set_headers([_(c) for c in COLUMNS])
         self.table.setAccessibleName(_("Agreements"))
         self.setAccessibleName(_("Agreements"))
         self.count.setAccessibleName(_("Number of agreements"))
@@ -94,7 +94,7 @@ class AgreementsView(FilterTablePanel):
         self.table.setSortingEnabled(True)
         self.table.sortItems(column, order)
         self.count.setText(ngettext("{n} agreement", "{n} agreements", len(shown)).format(n=len(shown)))
-        self._fit()
+        self._show_filled()
 
     def agreement_ids(self) -> list[str]:
         """The ids in the order shown."""
@@ -150,31 +150,30 @@ class AgreementsView(FilterTablePanel):
         return ", ".join(names)
 
     def _fit_columns(self) -> None:
-        """Title, type and parties share what date and status leave, in proportion to FLEX_SHARE, each at
-        least its longest word (and the title MIN_TITLE_CHARS); a column that needs less than its share
-        gives the rest back. Only when even that does not fit does the table scroll sideways."""
+        """Date and status fit their text and header (Qt sizes them); title, type and parties share what is
+        left. Each first gets its least (its longest word or header word, the title MIN_TITLE_CHARS); the
+        rest is shared in proportion to FLEX_SHARE among the columns whose text still wraps, and what none
+        of them needs goes to the title. Only when even the least does not fit does the table scroll."""
         table, metrics = self.table, self.table.fontMetrics()
         pad = 2 * metrics.averageCharWidth()
-        available = table.viewport().width() - table.columnWidth(DATE) - table.columnWidth(STATUS)
-        least, natural = {}, {}
+        spare = table.viewport().width() - table.columnWidth(DATE) - table.columnWidth(STATUS)
+        widths, natural = {}, {}
         for column in FLEX_SHARE:
             texts = [self.cell_text(row, column) for row in range(table.rowCount())] or [""]
             words = [word for text in texts for word in text.split()] or [""]
-            least[column] = max(metrics.horizontalAdvance(w) for w in words) + pad
+            widths[column] = max(max(metrics.horizontalAdvance(w) for w in words) + pad, self.header_least(column))
             natural[column] = max(metrics.horizontalAdvance(t) for t in texts) + pad
-        least[TITLE] = max(least[TITLE], metrics.averageCharWidth() * MIN_TITLE_CHARS)
-        widths: dict[int, int] = {}
-        open_columns = list(FLEX_SHARE)
-        while open_columns:  # give each column its share; settle those whose text needs less
-            room = available - sum(widths.values())
-            total = sum(FLEX_SHARE[c] for c in open_columns)
-            share = {c: max(least[c], int(room * FLEX_SHARE[c] / total)) for c in open_columns}
-            settled = [c for c in open_columns if natural[c] <= share[c]]
-            if not settled:
-                widths.update(share)
-                break
-            for column in settled:
-                widths[column] = natural[column]
-                open_columns.remove(column)
+        widths[TITLE] = max(widths[TITLE], metrics.averageCharWidth() * MIN_TITLE_CHARS)
+        spare -= sum(widths.values())
+        wrapping = [c for c in FLEX_SHARE if natural[c] > widths[c]]
+        while spare > 0 and wrapping:
+            total = sum(FLEX_SHARE[c] for c in wrapping)
+            give = {c: min(natural[c] - widths[c], max(1, spare * FLEX_SHARE[c] // total)) for c in wrapping}
+            for column, more in give.items():
+                more = min(more, spare)
+                widths[column] += more
+                spare -= more
+            wrapping = [c for c in wrapping if natural[c] > widths[c]]
+        widths[TITLE] += max(0, spare)
         for column, width in widths.items():
             table.setColumnWidth(column, width)

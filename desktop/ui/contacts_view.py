@@ -6,9 +6,11 @@ empty cell; a value that is not fully confirmed is marked, with the editor's not
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ..core import model as m
 from ..core.contacts import contacts_for
@@ -22,9 +24,11 @@ COLUMNS = (N_("Name"), N_("Type"), N_("City"), N_("Phones"), N_("Address"), N_("
 CELL_COLUMNS = (PHONES, ADDRESS, ONLINE)  # columns whose values carry copy buttons
 CONFIDENCE_MARK = {"unverified": N_("⚠ unverified"), "partial": N_("⚠ partly confirmed")}
 ZERO_WIDTH_SPACE = "\u200b"
-LINE_SPACING = 6       # between a value and its copy button
+UNBREAKABLE = re.compile(r"[^\s-]+-?|-")  # what a line may not break inside: a word, or a part up to a hyphen
+LINE_SPACING = 4       # between a value and its copy button
 PREFERRED_CHARS = 26   # a copy cell's text column is wrapped at about this many characters
-NAME_MIN_CHARS = 16    # the name column never gets narrower than this
+NAME_MIN_CHARS = 12    # the name column never gets narrower than this
+NAME_COMFORT_CHARS = 30  # the name column gets this much before the others grow past their minimum
 
 
 def confidence_mark(confidence: str | None) -> str:
@@ -55,7 +59,7 @@ class FactCell(QWidget):
         # Box layouts only: QGridLayout's height for width disagrees with the geometry it really gives
         # when labels wrap, which cut values.
         self._lines = QVBoxLayout(self)
-        self._lines.setContentsMargins(4, 2, 4, 2)
+        self._lines.setContentsMargins(3, 2, 3, 2)
         self._lines.setSpacing(3)
         self._lines.addStretch(1)  # keeps the values at the top of a taller row
         self.buttons: list[CopyButton] = []
@@ -107,11 +111,9 @@ class ContactFinder(FilterTablePanel):
     id_column = NAME
 
     def __init__(self, ctx, parent=None):
-        # Type and city fit their text; the name and the copy columns are sized by _fit_columns.
-        super().__init__(ctx, parent, "contact", len(COLUMNS), auto_columns=(TYPE, CITY))
+        # every column is sized by _fit_columns
+        super().__init__(ctx, parent, "contact", len(COLUMNS), auto_columns=())
         self.setObjectName("contactFinder")
-        self.citizenship.set_code(ctx.settings.citizenship)
-        self.region.set_code(ctx.settings.region)
         self._start()
 
     # ------------------------------------------------------------------ public
@@ -122,7 +124,7 @@ class ContactFinder(FilterTablePanel):
         self.citizenship_label.setText(_("&Citizenship:"))
         self.region_label.setText(_("&Region:"))
         self.hint.setText(_("Double-click a row or press Enter to open the full record."))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.set_headers([_(c) for c in COLUMNS])
         self.table.setAccessibleName(_("Contact points for the client"))
         self.table.setAccessibleDescription(
             _("The client's own mission first, then agencies, ombudsmen and other bodies."))
@@ -138,7 +140,7 @@ class ContactFinder(FilterTablePanel):
         for row, item in enumerate(found):
             self._fill_row(row, item.contact)
         self.count.setText(ngettext("{n} contact point", "{n} contact points", len(found)).format(n=len(found)))
-        self._fit()
+        self._show_filled()
 
     def contact_ids(self) -> list[str]:
         """The ids in the order shown."""
@@ -227,38 +229,64 @@ class ContactFinder(FilterTablePanel):
     # ------------------------------------------------------------------ layout
 
     def _fit_columns(self) -> None:
-        """Copy columns get their preferred width when the view has room, shrink towards what their
-        values need when it has not, and the name column takes the rest (never below NAME_MIN_CHARS).
-        Only when even the minimums do not fit does the table scroll sideways."""
+        """Every column first gets what it cannot do without (its longest word, its header's longest word,
+        a phone number with its copy button); what is left goes, in turn, to the name up to a readable
+        measure, to type and city up to their whole text, to the copy columns up to their preferred width,
+        and the rest to the name. So nothing scrolls sideways unless even the minimums do not fit."""
         table = self.table
-        least = {c: self._least_width(c) for c in CELL_COLUMNS}
-        wanted = {c: max(least[c], table.sizeHintForColumn(c)) for c in CELL_COLUMNS}
-        name_least = self.fontMetrics().averageCharWidth() * NAME_MIN_CHARS
-        spare = table.viewport().width() - table.columnWidth(TYPE) - table.columnWidth(CITY) - name_least
-        give = sum(wanted[c] - least[c] for c in CELL_COLUMNS)
-        share = 1.0 if give == 0 else min(1.0, max(0.0, (spare - sum(least.values())) / give))
-        widths = {c: least[c] + int((wanted[c] - least[c]) * share) for c in CELL_COLUMNS}
+        char = self.fontMetrics().averageCharWidth()
+        columns = range(len(COLUMNS))
+        widths = {c: max(self._least_width(c), self.header_least(c)) for c in columns}
+        widths[NAME] = max(widths[NAME], char * NAME_MIN_CHARS)
+        spare = table.viewport().width() - sum(widths.values())
+        stages = ({NAME: char * NAME_COMFORT_CHARS},
+                  {c: self._natural_width(c) for c in (TYPE, CITY)},
+                  {c: table.sizeHintForColumn(c) for c in CELL_COLUMNS})
+        for targets in stages:
+            wanted = {c: max(0, target - widths[c]) for c, target in targets.items()}
+            share = min(1.0, max(0.0, spare / sum(wanted.values()))) if sum(wanted.values()) else 0.0
+            for column, more in wanted.items():
+                widths[column] += int(more * share)
+                spare -= int(more * share)
+        widths[NAME] += max(0, spare)
         for column, width in widths.items():
             table.setColumnWidth(column, width)
-        table.setColumnWidth(NAME, max(name_least, spare + name_least - sum(widths.values())))
 
-    def _least_width(self, column: int) -> int:
-        """What a column cannot do without: its widest copy cell's minimum, or the longest word of a
-        plain cell ("not confirmed" may wrap, a word may not)."""
+    def _plain_texts(self, column: int) -> list[str]:
+        return [self.cell_text(row, column) for row in range(self.table.rowCount())]
+
+    def _cell_metrics(self) -> tuple[QFontMetrics, int]:
+        """The metrics of the widest font a plain cell uses ("not confirmed" is italic) and the padding
+        a cell puts around its text (the item delegate's margin on both sides, and the grid line)."""
         table = self.table
-        cells = [table.cellWidget(row, column) for row in range(table.rowCount())]
         italic = table.font()
         italic.setItalic(True)
-        metrics = QFontMetrics(italic)
-        words = [word for row in range(table.rowCount()) for word in self.cell_text(row, column).split()]
-        return max([cell.minimumSizeHint().width() for cell in cells if isinstance(cell, FactCell)]
-                   + [metrics.horizontalAdvance(word) + 2 * metrics.averageCharWidth() for word in words]
-                   + [0])
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        return QFontMetrics(italic), 2 * margin + 1
+
+    def _least_width(self, column: int) -> int:
+        """What a column cannot do without: its widest copy cell's minimum (a phone number and its button
+        on one line), or the longest word of a plain cell: words wrap (a hyphenated one after its hyphen,
+        "Санкт-|Петербург", as Qt's line breaking does), a word is never cut."""
+        table = self.table
+        metrics, pad = self._cell_metrics()
+        cells = [table.cellWidget(row, column) for row in range(table.rowCount())]
+        words = [word for text in self._plain_texts(column) for word in UNBREAKABLE.findall(text)]
+        grid = 1 if table.showGrid() else 0  # a cell widget gets the cell minus the grid line
+        return max([cell.minimumSizeHint().width() + grid for cell in cells if isinstance(cell, FactCell)]
+                   + [metrics.horizontalAdvance(word) + pad for word in words] + [0])
+
+    def _natural_width(self, column: int) -> int:
+        """A plain column's width with every text on one line."""
+        metrics, pad = self._cell_metrics()
+        return max([metrics.horizontalAdvance(line) + pad for text in self._plain_texts(column)
+                    for line in text.splitlines()] + [0])
 
     def _fit(self) -> None:
         """Columns first, then every row gets the height its wrapped lines need: the items' own need or
         the copy cells' need."""
         self._fit_columns()
+        self._wrap_headers()
         self.table.resizeRowsToContents()
         grid = 1 if self.table.showGrid() else 0  # a cell widget gets the cell minus the grid line
         for row in range(self.table.rowCount()):

@@ -1,16 +1,19 @@
 """What the contact finder and the agreements view share: the client's citizenship and region, a result
-count, a read-only table of whole rows whose columns fit the width, and a hint line below it."""
+count, a read-only table of whole rows whose columns fit the width (headers wrap between words rather than
+being cut), and a hint line below it. After every refill the first row, the best one, is shown and chosen."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,9 +25,22 @@ from .widgets import CitizenshipCombo, ClientPanel, RegionCombo, named
 ID_ROLE = Qt.ItemDataRole.UserRole  # the record id, kept on the item in the panel's `id_column`
 
 
+def wrap_words(text: str, width: int, metrics: QFontMetrics) -> str:
+    """`text` with line breaks between words so that each line fits `width` (a word longer than that
+    keeps a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class FilterTablePanel(ClientPanel):
-    """A subclass fills `self.table` in `refresh_now`, sizes the columns not in `auto_columns` in
-    `_fit_columns`, sets its texts in `retranslate`, and calls `_start()` when its own parts are ready."""
+    """A subclass fills `self.table` in `refresh_now` (ending with `_show_filled()`), sizes the columns not
+    in `auto_columns` in `_fit_columns`, sets its texts (the headers through `set_headers`) in `retranslate`,
+    and calls `_start()` when its own parts are ready."""
 
     open_record = Signal(str)
     id_column = 0
@@ -37,6 +53,10 @@ class FilterTablePanel(ClientPanel):
         self.auto_columns = auto_columns
         self.citizenship = CitizenshipCombo(ctx, self)
         self.region = RegionCombo(ctx, self)
+        # the centre's usual client until the main window passes on the search panel's (see ClientPanel)
+        self.citizenship.set_code(ctx.settings.citizenship)
+        self.region.set_code(ctx.settings.region)
+        self._headers: list[str] = []
         self.citizenship_label = QLabel(self)
         self.citizenship_label.setBuddy(self.citizenship)
         self.region_label = QLabel(self)
@@ -55,6 +75,7 @@ class FilterTablePanel(ClientPanel):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # a header wraps (wrap_words); eliding would cut it
         for column in auto_columns:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(self._on_section_resized)
@@ -97,7 +118,43 @@ class FilterTablePanel(ClientPanel):
 
     def _fit(self) -> None:
         self._fit_columns()
+        self._wrap_headers()
         self.table.resizeRowsToContents()
+
+    def set_headers(self, texts: list[str]) -> None:
+        """The column headers (translated); each is wrapped to its column's width when the columns fit."""
+        self._headers = texts
+        self.table.setHorizontalHeaderLabels(texts)
+
+    def _header_chrome(self) -> int:
+        """What a header section takes besides its text: margins and, on a sortable table, the sort arrow."""
+        header = self.table.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = QFontMetrics(header.font()).height() + margin if self.table.isSortingEnabled() else 0
+        return 4 * margin + arrow
+
+    def header_least(self, column: int) -> int:
+        """The width a column's header needs: its longest word (the rest wraps) and the chrome."""
+        metrics = QFontMetrics(self.table.horizontalHeader().font())
+        words = self._headers[column].split() if column < len(self._headers) else []
+        return max((metrics.horizontalAdvance(w) for w in words), default=0) + self._header_chrome()
+
+    def _wrap_headers(self) -> None:
+        metrics = QFontMetrics(self.table.horizontalHeader().font())
+        for column, text in enumerate(self._headers):
+            item = self.table.horizontalHeaderItem(column)
+            wrapped = wrap_words(text, self.table.columnWidth(column) - self._header_chrome(), metrics)
+            if item is not None and item.text() != wrapped:
+                item.setText(wrapped)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text)  # read as one line
+
+    def _show_filled(self) -> None:
+        """After a refill: fit the columns and rows, then show and choose the first row (the best one);
+        the table would otherwise keep the scroll position of the rows it had before."""
+        self._fit()
+        self.table.scrollToTop()
+        if self.table.rowCount():
+            self.table.selectRow(0)
 
     def eventFilter(self, watched, event) -> bool:
         # the viewport, not the panel: it also changes when the vertical scroll bar comes or goes

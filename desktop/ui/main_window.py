@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSizePolicy, QSp
 from .. import environment, paths
 from ..core import languages
 from ..core.i18n import _, current_language, on_language_changed, set_language
+from . import labels
 from .record_view import RecordView
 from .search_panel import SearchPanel
 from .widgets import ClientPanel, named
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
         self.record = RecordView(ctx, self)
         # The other tabs are built the first time they are needed (start-up paints sooner).
         self._panels: dict[str, Panel] = {}
-        self._client = ("", "")
+        self._client: tuple[str, str] | None = None  # the search panel's citizenship and region, once set
         self.tabs = named(QTabWidget(self), "mainTabs")
         self.tabs.addTab(self.record, "")
         self._slots: dict[str, QWidget] = {}
@@ -70,13 +71,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 800])
         self.setCentralWidget(splitter)
-        self.dataset_label = QLabel(self)
         # Tab goes as the eye reads: the tab titles, then the record's buttons under them (by creation order
         # the tab bar came after them; the record's text and note, made later, follow the buttons)
         previous: QWidget = self.tabs.tabBar()
         for button in self.record.buttons():
             QWidget.setTabOrder(previous, button)
             previous = button
+        self.dataset_label = QLabel(self)
         # never widens the window
         self.dataset_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.dataset_label, 1)
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.act_back = self._action(self.record.back, QKeySequence("Alt+Left"), "actionBack")
         self.act_forward = self._action(self.record.forward, QKeySequence("Alt+Right"), "actionForward")
         self.act_bookmark = self._action(self.record.toggle_bookmark, QKeySequence("Ctrl+D"), "actionBookmark")
+        self.act_note = self._action(self.edit_note, QKeySequence("Ctrl+E"), "actionEditNote")
         self.act_print = self._action(lambda: self.print_sheet(self.record.current), QKeySequence("Ctrl+P"),
                                       "actionPrint")
         self.act_settings = self._action(self.open_settings, QKeySequence("Ctrl+,"), "actionSettings")
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_view = self.menuBar().addMenu("")
-        self.menu_view.addActions([self.act_find, self.act_back, self.act_forward, self.act_bookmark])
+        self.menu_view.addActions([self.act_find, self.act_back, self.act_forward, self.act_bookmark, self.act_note])
         self.menu_view.addSeparator()
         self.menu_view.addActions([self.act_bigger, self.act_smaller])
         self.menu_language = self.menuBar().addMenu("")
@@ -145,13 +147,16 @@ class MainWindow(QMainWindow):
         self.menu_help.addActions([self.act_revert, self.act_logs, self.act_about])
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Migrant Desk — reference for migrant advisors"))
+        self._show_title()
+        # the tagline the title once carried: read out with the window, and the menu entry's GenericName
+        # (packaging/build.py takes its translations from this message)
+        self.setAccessibleDescription(_("Migrant Desk — reference for migrant advisors"))
         names = [_("Record"), _("Whom to call"), _("Deadlines"), _("Agreements"), _("My bookmarks and notes")]
         for i, name in enumerate(names):
             self.tabs.setTabText(i, name)
         self.tabs.setAccessibleName(_("Panels"))
         texts = {self.act_find: _("Find"), self.act_back: _("Back"), self.act_forward: _("Forward"),
-                 self.act_bookmark: _("Bookmark"), self.act_print: _("Print sheet…"),
+                 self.act_bookmark: _("Bookmark"), self.act_note: _("Edit note"), self.act_print: _("Print sheet…"),
                  self.act_settings: _("Settings…"), self.act_quit: _("Quit"),
                  self.act_bigger: _("Larger text"), self.act_smaller: _("Smaller text"),
                  self.act_about: _("About Migrant Desk"), self.act_logs: _("Open the log folder"),
@@ -213,10 +218,14 @@ class MainWindow(QMainWindow):
         self.data_watch.dataset_ready()
 
     def set_client(self, citizenship: str, region: str) -> None:
+        """The search panel's citizenship and region changed: every tab with its own choosers follows them.
+        The search panel also reports when nothing changed (its region field losing focus, say, to the
+        language menu): that must not undo a choice made inside a tab."""
+        if self._client == (citizenship, region):
+            return
         self._client = (citizenship, region)
         self.record.set_client(citizenship, region)
-        for name in ("contacts", "deadlines"):
-            panel = self._panels.get(name)
+        for panel in self._panels.values():
             if isinstance(panel, ClientPanel):
                 panel.set_client(citizenship, region)
 
@@ -228,7 +237,7 @@ class MainWindow(QMainWindow):
             panel = self._panels[name] = self._new_panel(name, self._slots[name])
             self._slot_layouts[name].addWidget(panel)
             panel.open_record.connect(self.open_record)
-            if name in ("contacts", "deadlines") and isinstance(panel, ClientPanel):
+            if isinstance(panel, ClientPanel) and self._client is not None:
                 panel.set_client(*self._client)
         return panel
 
@@ -255,7 +264,15 @@ class MainWindow(QMainWindow):
             if candidate is slot:
                 self._panel(name)
 
+    def _show_title(self) -> None:
+        """The shown record's title, or none: Qt adds the application's display name ("… — Migrant Desk")
+        to whatever is set here, so naming the app again would show it twice."""
+        record_id = self.record.current
+        record = self.ctx.store.record(record_id) if record_id else None
+        self.setWindowTitle(labels.record_text(record, "title", self.ctx.lang) if record is not None else "")
+
     def _record_changed(self, _record_id: str) -> None:
+        self._show_title()
         if "mydata" in self._panels:
             self._panels["mydata"].refresh()
 
@@ -288,6 +305,15 @@ class MainWindow(QMainWindow):
 
         self.ctx.settings.font_scale = self.ctx.settings.font_scale + delta
         apply_font_scale(self.ctx.settings.font_scale)
+
+    def edit_note(self) -> None:
+        """The keys into the shown record's note (the note field is built and shown with a record)."""
+        note = self.record.note_edit
+        if not self.record.current or note is None or not note.isVisibleTo(self.record):
+            self.statusBar().showMessage(_("Open a record to write a note on it."), 5000)
+            return
+        self.tabs.setCurrentWidget(self.record)
+        note.setFocus()
 
     def print_sheet(self, record_id: str | None) -> None:
         """The sheet dialog for the shown procedure, in the content language, for the chosen client."""
@@ -343,6 +369,7 @@ class MainWindow(QMainWindow):
             self.record.history.clear()
             self.record.position = -1
             self.record._show_empty(True)
+            self._show_title()
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolButton, QWidget
 
+from .. import paths
 from ..core.i18n import _
 from ..core.languages import localized
 from . import lifetime  # noqa: F401  (language listeners of deleted widgets are dropped)
@@ -75,6 +76,9 @@ class RegionCombo(QComboBox):
         self.setMinimumContentsLength(10)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.retranslate()
+        field = self.lineEdit()
+        if field is not None:  # (editable: it always has one)
+            field.editingFinished.connect(self._commit_typed)
 
     def retranslate(self) -> None:
         current = self.code()
@@ -92,6 +96,16 @@ class RegionCombo(QComboBox):
         field = self.lineEdit()
         if field is not None:  # the field inside is what the Tab key and a screen reader land on
             field.setAccessibleName(_("Russian region"))
+
+    def _commit_typed(self) -> None:
+        """Enter or leaving the field: a region's name typed becomes the choice; text that names no region
+        gives way to the region chosen. So the field never says one region while the panel shows another,
+        and a language switch (which re-chooses by code) keeps what the advisor sees."""
+        typed, chosen = self.code(), self.itemData(self.currentIndex()) or ""
+        if typed != chosen and (typed or not self.currentText().strip()):  # a name, or the field cleared
+            self.set_code(typed)
+        elif self.currentText() != self.itemText(self.currentIndex()):
+            self.setEditText(self.itemText(self.currentIndex()))
 
     def focusInEvent(self, event) -> None:
         # The completer that finds a region by any part of its name is set up when the advisor first comes
@@ -170,7 +184,9 @@ def region_model(ctx) -> QStandardItemModel:
 
 
 class CopyButton(QToolButton):
-    """Puts its text on the clipboard."""
+    """Puts its value on the clipboard. A copy icon only, the size of a line of text: a table has one beside
+    every phone, address and e-mail, and a worded button in each would take the width the values need.
+    Its name and tooltip say what it copies."""
 
     copied = Signal(str)
 
@@ -178,9 +194,21 @@ class CopyButton(QToolButton):
         super().__init__(parent)
         self.value = value
         self.setText(_("Copy"))
+        # an SVG, whose plugin start-up leaves for later: copy buttons live only in tabs built after it
+        self.setIcon(QIcon(str(paths.resources_dir() / "icons" / "copy.svg")))
+        self._fit_icon()
         self.setAccessibleName(_("Copy {what}").format(what=what))
         self.setToolTip(_("Copy {what}").format(what=what) + f": {value}")
         self.clicked.connect(self._copy)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:  # the icon follows the text size (200 % font)
+            self._fit_icon()
+
+    def _fit_icon(self) -> None:
+        line = self.fontMetrics().height()
+        self.setIconSize(QSize(line, line))
 
     def _copy(self) -> None:
         QApplication.clipboard().setText(self.value)
@@ -210,8 +238,9 @@ class RefreshWhenShown(QWidget):
 
 
 class ClientPanel(RefreshWhenShown):
-    """A panel with its own citizenship and region choosers (`self.citizenship`, `self.region`), which
-    the main window presets from the search filters."""
+    """A panel with its own citizenship and region choosers (`self.citizenship`, `self.region`). Every
+    such tab follows the search panel's citizenship and region: the main window calls `set_client` when
+    those change (and when the tab is built); a choice made inside the tab holds until they change again."""
 
     citizenship: CitizenshipCombo
     region: RegionCombo
