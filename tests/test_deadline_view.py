@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop import paths
 from desktop.core import i18n
@@ -86,7 +86,7 @@ def test_uzbek_citizen_registers_within_15_days_and_applies_for_the_patent_withi
 
 def test_changing_the_entry_date_in_the_date_field_moves_the_dates(helper):
     show(helper, "UZ", "RU-TA")
-    helper.findChild(QDateEdit, "entryDate").setDate(QDate(2026, 12, 20))
+    helper.entry_date.set_date(dt.date(2026, 12, 20))
     assert [label.text() for label in due(helper, "migration-registration").values()] == ["January 4, 2027"]
 
 
@@ -126,11 +126,11 @@ def test_language_change_rerenders_rules_and_dates(helper, ctx):
 
 def test_every_control_has_an_accessible_name(helper):
     show(helper, "UZ", "RU-MOW")
-    controls = helper.findChildren(QComboBox) + helper.findChildren(QDateEdit) + \
-        helper.results.findChildren(QLabel, "procedureLink")
+    controls = helper.findChildren(QComboBox) + [helper.findChild(QLineEdit, "entryDate")] \
+        + helper.findChildren(QToolButton) + helper.results.findChildren(QLabel, "procedureLink")
     assert len(controls) > 5
     assert all(c.accessibleName() for c in controls)
-    assert helper.findChild(QDateEdit, "entryDate").calendarPopup()
+    assert helper.findChild(QToolButton, "entryDateCalendar").accessibleName() == "Choose the date in a calendar"
 
 
 @pytest.fixture
@@ -192,3 +192,127 @@ def test_working_day_dates_say_that_public_holidays_are_not_counted(open_helper,
     rule = due(helper, "test-procedure", "dueRule")[1].text()
     assert rule.startswith("Rule: within 30 calendar days from the date of entry") and "Public holidays" not in rule
     assert helper.results.findChild(QWidget, "dueGrid") is not None
+
+
+# ------------------------------------------------------------------ typing the entry date (issue 19, defect 1)
+
+LANGUAGES = ("en", "ru", "uz", "ky")
+REGISTRATION_DAYS_UZ = 15  # migration registration for a citizen of Uzbekistan: 15 days from entry
+
+
+def in_language(ctx, lang: str) -> None:
+    ctx.settings.ui_language = ctx.settings.content_language = lang
+    i18n.set_language(lang)
+
+
+def shown_entry(helper: DeadlineHelper) -> dt.date | None:
+    """The entry date the shown deadlines are computed from (read back from the registration's due date)."""
+    registration = due(helper, "migration-registration")
+    if not registration:
+        return None
+    (label,) = registration.values()
+    return dt.date.fromisoformat(label.property("isoDate")) - dt.timedelta(days=REGISTRATION_DAYS_UZ)
+
+
+def date_text(helper: DeadlineHelper) -> QLineEdit:
+    field = helper.findChild(QWidget, "entryDate")
+    assert isinstance(field, QLineEdit)  # typed as text, not section by section (QDateEdit)
+    return field
+
+
+def type_into(qtbot, field: QWidget, start: str, text: str) -> None:
+    """Focus the field as the advisor would, start as `start` says, then type `text` key by key."""
+    assert isinstance(field, QLineEdit)
+    field.setCursorPosition(len(field.text()) // 2)
+    middle_of_the_text = field.cursorRect().center()
+    field.setCursorPosition(len(field.text()))
+    qtbot.mouseClick(field, Qt.LeftButton, pos=middle_of_the_text)
+    if start == "select all":
+        qtbot.keyClick(field, Qt.Key_A, Qt.ControlModifier)
+    elif start == "home":
+        qtbot.keyClick(field, Qt.Key_Home)
+    elif start == "end":
+        qtbot.keyClick(field, Qt.Key_End)
+    qtbot.keyClicks(field, text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("start", ["select all", "home", "end", "click in the middle"])
+def test_a_whole_date_typed_gives_that_date_however_typing_starts(helper, ctx, qtbot, lang, start):
+    in_language(ctx, lang)
+    show(helper, "UZ", "RU-TA", entry=dt.date(2026, 3, 3))
+    type_into(qtbot, date_text(helper), start, "15.10.2026")
+    assert shown_entry(helper) == dt.date(2026, 10, 15)
+    type_into(qtbot, date_text(helper), start, "23.11.2026")
+    assert shown_entry(helper) == dt.date(2026, 11, 23)
+    assert not helper.findChild(QLabel, "entryDateError").isVisible()
+
+
+@pytest.mark.parametrize(("lang", "typed", "meant"), [
+    ("en", "10/15/2026", dt.date(2026, 10, 15)),   # each language's own short form
+    ("ru", "15.10.2026", dt.date(2026, 10, 15)),
+    ("uz", "15/10/2026", dt.date(2026, 10, 15)),
+    ("ky", "15.10.26", dt.date(2026, 10, 15)),
+    ("en", "2026-11-03", dt.date(2026, 11, 3)),     # ISO and d.m.yyyy in every language
+    ("uz", "3.11.2026", dt.date(2026, 11, 3)),
+])
+def test_each_language_reads_its_own_short_date_form(helper, ctx, qtbot, lang, typed, meant):
+    in_language(ctx, lang)
+    show(helper, "UZ", "RU-TA")
+    type_into(qtbot, date_text(helper), "select all", typed)
+    assert shown_entry(helper) == meant
+    summary = helper.results.findChild(QLabel, "deadlineSummary").text()
+    assert i18n.format_date(meant) in summary
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("typed", "english"), [
+    ("31.02.2026", "There is no date 31.02.2026 in the calendar: check the day and the month."),
+    ("15.1O.2026", "“15.1O.2026” is not a date: type the day, month and year, for example 10/15/2026."),
+    ("15.10.9026", "The year in 15.10.9026 cannot be right: type a year between 1900 and 2100."),
+    ("", "Type the date, for example 10/15/2026."),
+])
+def test_a_date_that_is_not_one_is_said_so_and_shows_no_deadlines(helper, ctx, qtbot, lang, typed, english):
+    in_language(ctx, lang)
+    show(helper, "UZ", "RU-TA")
+    assert shown_entry(helper) == ENTRY
+    type_into(qtbot, date_text(helper), "select all", typed or "x")
+    if not typed:
+        qtbot.keyClick(date_text(helper), Qt.Key_Backspace)
+    error = helper.findChild(QLabel, "entryDateError")
+    assert error.isVisible()
+    if lang == "en":
+        assert error.text() == english
+    else:  # in the interface language, with the text typed in it
+        assert error.text() != english and typed in error.text()
+    assert date_text(helper).accessibleDescription() == error.text()
+    assert shown_entry(helper) is None  # the deadlines of the previous date are gone, not kept
+    assert helper.results.findChild(QLabel, "deadlinePrompt").text() == \
+        i18n._("Type a valid entry date to see the dates.")
+    type_into(qtbot, date_text(helper), "select all", "1.12.2026")  # corrected: dates come back
+    assert not error.isVisible() and shown_entry(helper) == dt.date(2026, 12, 1)
+
+
+def test_the_calendar_opens_with_alt_down_and_enter_takes_its_date(helper, ctx, qtbot):
+    in_language(ctx, "ru")
+    show(helper, "UZ", "RU-TA")
+    field = date_text(helper)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key_Down, Qt.AltModifier)
+    calendar = helper.findChild(QWidget, "entryDateCalendarPopup")
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.selectedDate().toPython() == ENTRY
+    assert calendar.locale().name() == "ru_RU"  # month and day names in the interface language
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key_Right)  # the next day
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key_Return)
+    assert not calendar.isVisible()
+    assert field.text() == "04.03.2026"
+    assert shown_entry(helper) == dt.date(2026, 3, 4)
+
+
+def test_a_language_switch_shows_the_date_in_the_new_form_and_keeps_it(helper, ctx, qtbot):
+    show(helper, "UZ", "RU-TA")
+    assert date_text(helper).text() == "3/3/2026"
+    in_language(ctx, "uz")
+    assert date_text(helper).text() == "03/03/2026"
+    assert shown_entry(helper) == ENTRY

@@ -8,13 +8,11 @@ citizenship's own rules; procedures that apply only in some regions are listed w
 from __future__ import annotations
 
 import datetime as _dt
-from typing import cast
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -27,13 +25,23 @@ from PySide6.QtWidgets import (
 
 from ..core import deadlines, i18n
 from ..core import model as m
-from ..core.i18n import _
+from ..core.i18n import _, ngettext
 from ..present.text import esc
 from . import labels
+from .date_field import DateField
 from .widgets import CitizenshipCombo, ClientPanel, RegionCombo
 
 ACTIVE = ("in_force",)  # only rules in force give dates to act by
 
+
+def days_from_today(day: _dt.date, today: _dt.date) -> str:
+    """How far a date is from today: "in 5 days", "today", "3 days ago"."""
+    days = (day - today).days
+    if days == 0:
+        return _("today")
+    if days > 0:
+        return ngettext("in {n} day", "in {n} days", days).format(n=days)
+    return ngettext("{n} day ago", "{n} days ago", -days).format(n=-days)
 
 
 def wrapped(text: str = "", parent=None, name: str = "", rich: bool = False) -> QLabel:
@@ -64,11 +72,8 @@ class DeadlineHelper(ClientPanel):
         self._procedures: dict[str, m.Procedure] | None = None
 
         self.citizenship = CitizenshipCombo(ctx, self)
-        self.entry_date = QDateEdit(self)
-        self.entry_date.setObjectName("entryDate")
-        self.entry_date.setCalendarPopup(True)
-        self.entry_date.setDisplayFormat("dd.MM.yyyy")
-        self.entry_date.setDate(QDate.currentDate())
+        self.entry_date = DateField(self)
+        self.entry_date.set_date(_dt.date.today())
         self.region = RegionCombo(ctx, self)
         self.citizenship_label, self.entry_label, self.region_label = QLabel(self), QLabel(self), QLabel(self)
         self.citizenship_label.setBuddy(self.citizenship)
@@ -104,14 +109,14 @@ class DeadlineHelper(ClientPanel):
         self.region.set_code(ctx.settings.region)
         self.citizenship.currentIndexChanged.connect(self.refresh)
         self.region.currentIndexChanged.connect(self.refresh)
-        self.entry_date.dateChanged.connect(self.refresh)
+        self.entry_date.changed.connect(self.refresh)
         i18n.on_language_changed(self.retranslate)
         self.retranslate()
 
     # ------------------------------------------------------------------ public
 
     def set_entry_date(self, day: _dt.date) -> None:
-        self.entry_date.setDate(QDate(day.year, day.month, day.day))
+        self.entry_date.set_date(day)
 
     def retranslate(self) -> None:
         self.citizenship.retranslate()
@@ -119,8 +124,8 @@ class DeadlineHelper(ClientPanel):
         self.citizenship_label.setText(_("&Citizenship:"))
         self.entry_label.setText(_("&Entry into Russia:"))
         self.region_label.setText(_("&Region:"))
-        self.entry_date.setAccessibleName(_("Date of entry into Russia"))
-        self.entry_date.setToolTip(_("The entry date stamped on the migration card"))
+        self.entry_date.edit.setAccessibleName(_("Date of entry into Russia"))
+        self.entry_date.edit.setToolTip(_("The entry date stamped on the migration card"))
         self.results.setAccessibleName(_("Deadlines for the client"))
         self.scroll_area.setAccessibleName(_("Deadlines for the client"))
         self.setAccessibleName(_("Deadline helper"))
@@ -136,11 +141,15 @@ class DeadlineHelper(ClientPanel):
         if not citizenship:
             self._add(wrapped(_("Choose the client's citizenship to see the dates."), name="deadlinePrompt"))
             return
+        entry = self.entry_date.date()
+        if entry is None:  # no dates from a date that was not typed (the field says what is wrong)
+            self._add(wrapped(_("Type a valid entry date to see the dates."), name="deadlinePrompt"))
+            return
         procedures = self._active_procedures()
-        entry = cast(_dt.date, self.entry_date.date().toPython())  # a QDate's toPython is a date; stubs: object
         plan = deadlines.plan(list(procedures.values()), citizenship, entry, self.region.code() or None)
-        self._add(wrapped(_("Entry into Russia: {date}. Dates computed from the rules in the dataset.")
-                          .format(date=i18n.format_date(entry)), name="deadlineSummary"))
+        # two lines, so no full stop follows the date: a long date may end in one ("3 декабря 2026 г.")
+        self._add(wrapped(_("Entry into Russia: {date}").format(date=i18n.format_date(entry)) + "\n"
+                          + _("Dates computed from the rules in the dataset."), name="deadlineSummary"))
         self._add_due(plan.due, procedures)
         self._add_regional(plan.regional, procedures)  # before "not needed": it may replace a step above
         self._add_not_needed(plan, procedures)
@@ -161,7 +170,9 @@ class DeadlineHelper(ClientPanel):
         rows.setContentsMargins(0, 0, 0, 0)
         bold_font = QFont(self.font())
         bold_font.setBold(True)
-        texts = [_("By")] + [i18n.format_date(item.date) for item in due]
+        today = _dt.date.today()
+        texts = [_("By")] + [text for item in due
+                             for text in (i18n.format_date(item.date), days_from_today(item.date, today))]
         date_width = max(QFontMetrics(bold_font).horizontalAdvance(t) for t in texts) + self._gap()
         rows.addLayout(self._due_line(bold(wrapped(_("By"))), bold(wrapped(_("What to do"))), date_width))
         for item in due:
@@ -169,25 +180,33 @@ class DeadlineHelper(ClientPanel):
             line.setFrameShape(QFrame.Shape.HLine)
             line.setFrameShadow(QFrame.Shadow.Sunken)
             rows.addWidget(line)
-            rows.addLayout(self._due_row(item, procedures[item.procedure_id], date_width))
+            rows.addLayout(self._due_row(item, procedures[item.procedure_id], date_width, today))
         self._add(table)
 
-    def _due_line(self, date: QLabel, body, date_width: int) -> QHBoxLayout:
+    def _due_line(self, date: QLabel, body, date_width: int, when: QLabel | None = None) -> QHBoxLayout:
+        """The date column (the date, and how far it is from today below it) beside the body."""
         line = QHBoxLayout()
         line.setSpacing(self._gap())
-        date.setWordWrap(False)
-        date.setFixedWidth(date_width)
-        line.addWidget(date, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        for label in (date, when) if when is not None else (date,):
+            label.setWordWrap(False)
+            label.setFixedWidth(date_width)
+            column.addWidget(label)
+        column.addStretch(1)
+        line.addLayout(column)
         if isinstance(body, QWidget):
             line.addWidget(body, 1)
         else:
             line.addLayout(body, 1)
         return line
 
-    def _due_row(self, item: deadlines.DueDate, procedure: m.Procedure, date_width: int) -> QHBoxLayout:
+    def _due_row(self, item: deadlines.DueDate, procedure: m.Procedure, date_width: int,
+                 today: _dt.date) -> QHBoxLayout:
         lang = self.ctx.lang
         step = procedure.steps[item.step - 1]
         date = bold(wrapped(i18n.format_date(item.date), name="dueDate"))
+        when = wrapped(days_from_today(item.date, today), name="dueIn")
         what = wrapped(labels.content_text(item.text, lang), name="dueWhat")
         if step.confidence != "verified":
             partly = _("⚠ not fully confirmed")
@@ -197,14 +216,14 @@ class DeadlineHelper(ClientPanel):
         link = self._link(procedure)
         body = QVBoxLayout()
         body.setSpacing(2)
-        for widget in (date, what, rule, link):
+        for widget in (date, when, what, rule, link):
             widget.setProperty("procedureId", item.procedure_id)
             widget.setProperty("step", item.step)
             widget.setProperty("isoDate", item.date.isoformat())
         for widget in (what, rule, link):
             body.addWidget(widget)
         date.setAccessibleName(_("By {date}: {what}").format(date=date.text(), what=what.text()))
-        return self._due_line(date, body, date_width)
+        return self._due_line(date, body, date_width, when)
 
     def _gap(self) -> int:
         return self.fontMetrics().averageCharWidth() * 2

@@ -151,7 +151,10 @@ class SearchPanel(QWidget):
         # PySide to create) is left out of the first paint.
         from PySide6.QtWidgets import QListWidget
 
+        from .focus_mark import FocusMarkDelegate
+
         self.list = named(QListWidget(self), "resultList")
+        self.list.setItemDelegate(FocusMarkDelegate(self.list))  # the current result framed while Tab is here
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setVisible(False)
