@@ -23,7 +23,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 # the screen-reader test (tests/test_accessibility.py) walks the real window over the AT-SPI bus: an X server, a
 # session bus, the AT-SPI bus and registry, and the system python3 with its Atspi bindings to read it
 TEST_DEBS := poppler-utils zbar-tools gettext desktop-file-utils appstream nsis \
-             xvfb xauth dbus at-spi2-core python3-gi gir1.2-atspi-2.0
+             xvfb xauth dbus at-spi2-core python3-gi gir1.2-atspi-2.0 x11-utils
 
 .PHONY: run test lint validate dataset sysdeps venv bench screenshots translations pot clean
 
