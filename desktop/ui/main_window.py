@@ -15,7 +15,7 @@ from ..core.i18n import _, current_language, on_language_changed, set_language
 from . import labels
 from .record_view import RecordView
 from .search_panel import SearchPanel
-from .widgets import ClientPanel, named
+from .widgets import ClientPanel, named, no_tab_stop
 
 if TYPE_CHECKING:  # the panels (and the data watch) are imported when first needed
     from .agreements_view import AgreementsView
@@ -63,8 +63,9 @@ class MainWindow(QMainWindow):
         side.setWidget(self.search)
         side.setWidgetResizable(True)
         side.setFrameShape(QScrollArea.Shape.NoFrame)
-        side.setFocusPolicy(type(side.focusPolicy()).NoFocus)  # the frame itself is no Tab stop (Qt's enum via
-        # the value: this runs before the first paint, which reads nothing from QtCore.Qt)
+        # the frame itself is no Tab stop; set after the first paint, since the first use of Qt's enums builds
+        # them all (~15 ms the first paint must not pay)
+        self.first_painted.connect(lambda: no_tab_stop(side))
         splitter.addWidget(side)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)

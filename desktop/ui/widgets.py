@@ -253,3 +253,11 @@ class ClientPanel(RefreshWhenShown):
         for combo in (self.citizenship, self.region):
             combo.blockSignals(False)
         self.refresh()
+
+
+def no_tab_stop(widget: QWidget) -> None:
+    """Take `widget` out of the Tab order. Qt's enum namespace is touched here, not at import: the main window
+    calls this after its first paint, which must not pay for building Qt's enums."""
+    from PySide6.QtCore import Qt
+
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
