@@ -36,14 +36,23 @@ def check_name_languages(c: Checker, path: tuple[str | int, ...], name: dict[str
             c.err(path + (lang,), f"a {lang} name needs the file's translation state (translation: {{{lang}: draft}})")
 
 
-def load_regions(path: Path, content: Content) -> None:
+def open_reference(path: Path, content: Content, name: str) -> tuple[dict[str, object], Checker] | None:
+    """A reference file's top-level mapping and a checker for it; None (with the problem noted) when the file
+    is unreadable or not a mapping."""
     data, lines, problems = load_yaml(path)
     content.problems.extend(problems)
     if not isinstance(data, dict):
         if data is not None:
-            content.problems.append(Problem(str(path), 1, "regions", "-", "must be a mapping"))
+            content.problems.append(Problem(str(path), 1, name, "-", "must be a mapping"))
+        return None
+    return data, Checker(path, {"id": name}, lines, content.problems)
+
+
+def load_regions(path: Path, content: Content) -> None:
+    opened = open_reference(path, content, "regions")
+    if opened is None:
         return
-    c = Checker(path, {"id": "regions"}, lines, content.problems)
+    data, c = opened
     content.reference_sources["regions"] = parse_sources(c, data.get("sources"))
     c.keys((), data, {"sources", "verified_on", "translation", "federal_districts", "regions"},
            {"regions", "verified_on"})
@@ -77,11 +86,10 @@ def load_regions(path: Path, content: Content) -> None:
 
 
 def load_countries(path: Path, content: Content) -> None:
-    data, lines, problems = load_yaml(path)
-    content.problems.extend(problems)
-    if not isinstance(data, dict):
+    opened = open_reference(path, content, "countries")
+    if opened is None:
         return
-    c = Checker(path, {"id": "countries"}, lines, content.problems)
+    data, c = opened
     content.reference_sources["countries"] = parse_sources(c, data.get("sources"))
     c.keys((), data, {"sources", "verified_on", "translation", "countries"}, {"countries"})
     states = translation_states(c, data)
@@ -107,13 +115,10 @@ def load_countries(path: Path, content: Content) -> None:
 
 def load_topics(path: Path, content: Content) -> None:
     """topics.yaml: for each topic code, its everyday words in every language (indexed with the title)."""
-    data, lines, problems = load_yaml(path)
-    content.problems.extend(problems)
-    if not isinstance(data, dict):
-        if data is not None:
-            content.problems.append(Problem(str(path), 1, "topics", "-", "must be a mapping"))
+    opened = open_reference(path, content, "topics")
+    if opened is None:
         return
-    c = Checker(path, {"id": "topics"}, lines, content.problems)
+    data, c = opened
     c.keys((), data, {"topics"}, {"topics"})
     topics = c.mapping(("topics",), data.get("topics") or {}, "a mapping of topic codes to their words")
     for code, words in (topics or {}).items():
