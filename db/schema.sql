@@ -51,7 +51,8 @@ CREATE TABLE records (
     date_valid_from TEXT,
     date_valid_to   TEXT,
     date_event      TEXT,
-    source_file     TEXT
+    source_file     TEXT,
+    review_by       TEXT                   -- YYYY-MM-DD; past it the app shows "needs review" (schema 2)
 );
 CREATE INDEX records_kind ON records(kind);
 
@@ -195,6 +196,7 @@ CREATE TABLE sources (
     publisher TEXT,
     date      TEXT,
     note      TEXT,
+    type      TEXT,                        -- official, code, ngo, news or commercial (schema 2)
     PRIMARY KEY (record_id, position)
 );
 

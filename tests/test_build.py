@@ -8,7 +8,7 @@ import pytest
 from desktop import paths
 from desktop.core.build import DATASET_FILE, build, content_hash
 from desktop.core.content import ContentError, load_content
-from desktop.core.store import DatasetError, Store
+from desktop.core.store import SCHEMA_VERSION, DatasetError, Store
 
 TABLES = ("countries", "federal_districts", "regions", "records", "texts", "record_citizenships",
           "record_regions", "parties", "steps", "deadlines", "documents", "fees", "legal_basis",
@@ -144,4 +144,4 @@ def test_cli_build_and_info(content_tree, tmp_path):
     assert (out / DATASET_FILE).exists()
     info = subprocess.run([sys.executable, "-m", "desktop", "--dataset", str(out), "info"],
                           capture_output=True, text=True)
-    assert "procedures: 1" in info.stdout and "schema_version: 1" in info.stdout
+    assert "procedures: 1" in info.stdout and f"schema_version: {SCHEMA_VERSION}" in info.stdout

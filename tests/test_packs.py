@@ -30,7 +30,7 @@ from desktop.core.datasets import (
     updates_folder,
 )
 from desktop.core.search import SearchIndex, index_state
-from desktop.core.store import DatasetError, Store
+from desktop.core.store import SCHEMA_VERSION, DatasetError, Store
 
 import pack_helpers as h
 from conftest import active_version
@@ -344,10 +344,11 @@ def test_schema_too_new(world, folder, userdata, tmp_path):
     shutil.copytree(world.new_ds, future)
     import sqlite3
     conn = sqlite3.connect(future / DATASET_FILE)
-    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    newer = SCHEMA_VERSION + 1
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(newer),))
     conn.commit()
     conn.close()
-    manifest = h.manifest_for(world.new_ds, world.key, schema_version=2, files=(updates.FileEntry(
+    manifest = h.manifest_for(world.new_ds, world.key, schema_version=newer, files=(updates.FileEntry(
         updates.DATASET_ENTRY, h.dataset_sha(future), (future / DATASET_FILE).stat().st_size),))
     pack = h.craft_pack(tmp_path / "future.mdpack", manifest, world.key,
                         [(updates.DATASET_ENTRY, (future / DATASET_FILE).read_bytes())])

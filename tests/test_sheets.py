@@ -304,8 +304,8 @@ status: in_force
 applies_to: [all]
 verified_on: 2026-11-24
 sources:
-  - {id: news, url: "https://news.example.org/item", publisher: Test News}
-  - {id: law, url: "https://docs.example.gov.ru/law", publisher: Test Government}
+  - {id: news, url: "https://news.example.org/item", publisher: Test News, type: news}
+  - {id: law, url: "https://docs.example.gov.ru/law", publisher: Test Government, type: official}
 steps:
   - text: {ru: Сходите в отдел, en: Visit the office, uz: Boʻlimga boring, ky: Бөлүмгө барыңыз}
 legal_basis:
@@ -327,7 +327,7 @@ region: RU-TA
 district: {regions: [RU-TA], source: site}
 verified_on: 2026-11-24
 sources:
-  - {id: site, url: "https://example.org/ombudsman", publisher: Test Publisher}
+  - {id: site, url: "https://example.org/ombudsman", publisher: Test Publisher, type: official}
 ru: {translation: original, title: Тестовый омбудсмен, summary: Для тестов., body: Текст.}
 uz: {translation: draft, title: Test ombudsman, summary: Sinov uchun., body: Matn.}
 ky: {translation: draft, title: Тест омбудсмени, summary: Тест үчүн., body: Текст.}

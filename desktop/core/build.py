@@ -80,6 +80,11 @@ def _fact(fact: m.Fact | None) -> str | None:
     return dumps(dataclasses.asdict(fact)) if fact else None
 
 
+def _source_row(owner: str, position: int, s: m.Source) -> dict[str, Any]:
+    return {"record_id": owner, "position": position, "source_id": s.id, "url": s.url, "title": s.title,
+            "publisher": s.publisher, "date": s.date, "note": s.note, "type": s.type}
+
+
 def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows, in a stable order."""
     fd_of = {r.code: r.federal_district for r in content.regions}
@@ -101,8 +106,7 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
                              for lang, words in sorted(content.topic_words[topic].items())]
     for owner, sources in sorted(content.reference_sources.items()):
         for i, s in enumerate(sources, 1):
-            t["sources"].append({"record_id": owner, "position": i, "source_id": s.id, "url": s.url,
-                                 "title": s.title, "publisher": s.publisher, "date": s.date, "note": s.note})
+            t["sources"].append(_source_row(owner, i, s))
 
     for r in sorted(content.records, key=lambda r: r.id):
         subtype = getattr(r, "agreement_type", None) or getattr(r, "topic", None) or getattr(r, "type", None)
@@ -110,7 +114,7 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
             "id": r.id, "kind": r.kind, "subtype": subtype, "ref": r.ref, "status": r.status,
             "confidence": r.confidence, "confidence_note": dumps(r.confidence_note),
             "verified_on": r.verified_on, **{f"date_{k}": r.dates.get(k) for k in m.DATE_KEYS},
-            "source_file": r.source_file})
+            "source_file": r.source_file, "review_by": r.review_by})
         for lang in languages.CONTENT:
             if lang in r.texts:
                 x = r.texts[lang]
@@ -119,9 +123,7 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
         citizenships = r.serves if isinstance(r, m.Contact) else r.applies_to
         t["record_citizenships"] += [{"record_id": r.id, "code": c} for c in sorted(set(citizenships))]
         t["record_regions"] += [{"record_id": r.id, "code": c} for c in sorted(set(r.regions))]
-        for i, s in enumerate(r.sources, 1):
-            t["sources"].append({"record_id": r.id, "position": i, "source_id": s.id, "url": s.url,
-                                 "title": s.title, "publisher": s.publisher, "date": s.date, "note": s.note})
+        t["sources"] += [_source_row(r.id, i, s) for i, s in enumerate(r.sources, 1)]
         for i, n in enumerate(r.notes, 1):
             t["notes"].append({"record_id": r.id, "position": i, "type": n.type, "text": dumps(n.text)})
         for i, link in enumerate(r.links, 1):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .languages import FALLBACK
 
 KINDS = ("agreement", "procedure", "contact")
-STATUSES = ("in_force", "signed", "announced", "expired", "superseded")
+STATUSES = ("in_force", "signed", "announced", "held", "expired", "superseded")  # held: a meeting that took place
 TRANSLATION_STATES = ("original", "reviewed", "draft")
 CONFIDENCE = ("verified", "partial", "unverified")
 LINK_RELS = ("based_on", "implements", "contact_for", "supersedes", "related")
@@ -19,7 +19,13 @@ DATE_KEYS = ("signed", "valid_from", "valid_to", "event")
 AGREEMENT_TYPES = ("treaty", "convention", "intergovernmental_agreement", "joint_statement",
                    "action_plan", "working_group", "meeting", "decree", "law")
 TOPICS = ("registration", "patent", "eaeu_work", "stay_limit", "registry", "amina", "amnesty",
-          "exam", "tax", "medical", "school", "policy")
+          "exam", "tax", "medical", "school", "policy",
+          # the acute situations and consular services (issue 16)
+          "detention", "expulsion", "passport", "migration_card", "wages", "fraud", "death", "consular",
+          "family", "entry")
+# what kind of publisher a source is: a sheet's QR and "official source" link never point at `commercial`
+SOURCE_TYPES = ("official", "code", "ngo", "news", "commercial")
+REVIEW_MONTHS = 12  # a record's review_by defaults to verified_on + this many months
 COUNTED_FROM = ("entry", "arrival", "issue", "contract", "contract_end", "application", "expiry",
                 "payment", "year_start")
 CONTACT_TYPES = ("embassy", "consulate", "hotline", "ombudsman", "migration_centre", "agency", "ngo")
@@ -47,6 +53,7 @@ class Source:
     publisher: str | None = None
     date: str | None = None
     note: str | None = None
+    type: str | None = None  # one of SOURCE_TYPES (None only in a dataset built before source types)
 
 
 @dataclass
@@ -149,6 +156,7 @@ class Record:
     links: list[Link] = field(default_factory=list)
     ref: str | None = None
     source_file: str | None = None
+    review_by: str | None = None  # YYYY-MM-DD; past it the app shows "needs review"
 
     def text(self, lang: str) -> Text:
         for candidate in (lang, *FALLBACK):

@@ -16,7 +16,7 @@ from . import model as m
 # The dataset's file name and the schema version this app reads and writes (bump with db/schema.sql).
 # Kept here, not in build.py, so opening a dataset never imports the build's dependencies.
 DATASET_FILE = "reference.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: sources.type, records.review_by
 
 
 class DatasetError(Exception):
@@ -30,6 +30,14 @@ class DatasetError(Exception):
 
 def _json(value: str | None) -> Any:
     return json.loads(value) if value is not None else None
+
+
+def _column(row: sqlite3.Row, name: str) -> Any:
+    """A column added in a later schema; None in a dataset built before it (IndexError: no such column)."""
+    try:
+        return row[name]
+    except IndexError:
+        return None
 
 
 def _fact(value: str | None) -> m.Fact | None:
@@ -136,7 +144,7 @@ class Store:
             id=rid, kind=kind, texts={lang: texts[lang] for lang in languages.CONTENT if lang in texts},
             status=row["status"], verified_on=row["verified_on"],
             sources=[m.Source(id=r["source_id"], url=r["url"], title=r["title"], publisher=r["publisher"],
-                              date=r["date"], note=r["note"])
+                              date=r["date"], note=r["note"], type=_column(r, "type"))
                      for r in self._all("SELECT * FROM sources WHERE record_id = ? ORDER BY position", rid)],
             regions=[r["code"] for r in self._all(
                 "SELECT code FROM record_regions WHERE record_id = ? ORDER BY code", rid)],
@@ -147,6 +155,8 @@ class Store:
             links=[m.Link(r["rel"], r["to_id"]) for r in self._all(
                 "SELECT * FROM links WHERE from_id = ? ORDER BY position", rid)],
             ref=row["ref"], source_file=row["source_file"],
+            # a schema-1 dataset has neither column: no review date (the record view then shows none)
+            review_by=_column(row, "review_by"),
         )
         if kind == "agreement":
             parties = [r["code"] or _json(r["name"]) for r in self._all(

@@ -220,7 +220,8 @@ def parse_sources(c: Checker, value: Any) -> list[m.Source]:
         p = ("sources", i)
         if c.mapping(p, src) is None:
             continue
-        c.keys(p, src, {"id", "url", "title", "publisher", "date", "note"}, {"publisher"})
+        c.keys(p, src, {"id", "url", "title", "publisher", "date", "note", "type"}, {"publisher"})
+        stype = c.enum(p + ("type",), src.get("type"), m.SOURCE_TYPES, required=True)
         url, title = c.string(p + ("url",), src.get("url")), c.string(p + ("title",), src.get("title"))
         if not url and not title:
             c.err(p, "a source needs a url or a document title")
@@ -236,5 +237,5 @@ def parse_sources(c: Checker, value: Any) -> list[m.Source]:
         out.append(m.Source(id=sid, url=url, title=title,
                             publisher=c.string(p + ("publisher",), src.get("publisher")),
                             date=c.date(p + ("date",), src.get("date")),
-                            note=c.string(p + ("note",), src.get("note"))))
+                            note=c.string(p + ("note",), src.get("note")), type=stype))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import languages
+from .. import freshness, languages
 from .. import model as m
 from .checker import ID_RE, URL_RE, Checker, as_list, parse_sources
 from .yaml_lines import FieldPath
@@ -17,7 +17,7 @@ SHORT_RE = re.compile(r"^\d{2,6}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 COMMON_KEYS = {"id", "kind", "ref", *languages.CONTENT, "status", "dates", "applies_to", "regions", "sources",
-               "verified_on", "confidence", "confidence_note", "notes", "links"}
+               "verified_on", "review_by", "confidence", "confidence_note", "notes", "links"}
 EXTRA_KEYS = {
     "agreement": {"agreement_type", "parties"},
     "procedure": {"topic", "steps", "documents", "fees", "legal_basis"},
@@ -82,6 +82,9 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
     if conf != "verified" and not conf_note:
         c.err(("confidence_note",), f"confidence '{conf}' needs a confidence_note saying what is unconfirmed")
 
+    verified_on = c.date(("verified_on",), d.get("verified_on")) or ""
+    review_by = _review_by(c, d.get("review_by"), verified_on)
+
     notes = []
     for i, note in enumerate(as_list(c, ("notes",), d.get("notes"))):
         if c.mapping(("notes", i), note) is None:
@@ -107,7 +110,7 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
     common = dict(
         id=rid if isinstance(rid, str) else c.path.stem, kind=kind, texts=texts,
         status=c.enum(("status",), d.get("status"), m.STATUSES) or "in_force",
-        verified_on=c.date(("verified_on",), d.get("verified_on")) or "",
+        verified_on=verified_on, review_by=review_by,
         sources=sources,
         regions=c.codes(("regions",), d.get("regions"), default=[m.ALL], kind="region"),
         dates=dates, confidence=conf, confidence_note=conf_note, notes=notes, links=links,
@@ -124,6 +127,19 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
             c.err(path, f"source '{ref}' is not among this record's sources (ids: "
                         f"{', '.join(sorted(c.source_ids)) or 'none'})")
     return record
+
+
+def _review_by(c: Checker, value: Any, verified_on: str) -> str | None:
+    """The record's review date: as written (a full date, not before verified_on), else verified_on + 12 months."""
+    written = c.date(("review_by",), value)
+    if written is None:
+        return freshness.default_review_by(verified_on)
+    if freshness.parse_day(written) is None:
+        c.err(("review_by",), f"'{written}' needs the day: YYYY-MM-DD")
+        return freshness.default_review_by(verified_on)
+    if verified_on and written < verified_on:
+        c.err(("review_by",), f"review_by {written} is before verified_on {verified_on}")
+    return written
 
 
 def _agreement(c: Checker, d: dict[str, Any], common: dict[str, Any]) -> m.Agreement:
