@@ -179,13 +179,16 @@ def fits_in_the_window(window, lang: str) -> None:
     table = finder.table
     assert table.horizontalScrollBar().maximum() == 0, lang       # nothing hidden to the right
     header = table.horizontalHeader()
-    header_metrics = QFontMetrics(header.font())
+    bold = header.font()
+    bold.setBold(True)  # a header over the chosen (first) row is drawn in bold
+    header_metrics = QFontMetrics(bold)
+    padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     for column, msgid in enumerate(COLUMNS):
         shown = table.horizontalHeaderItem(column).text()
         assert shown.split() == i18n._(msgid).split()               # the whole header, maybe on two lines
         lines = shown.splitlines()
-        assert all(header_metrics.horizontalAdvance(line) <= header.sectionSize(column) for line in lines), \
-            (lang, shown, header.sectionSize(column))
+        assert all(header_metrics.horizontalAdvance(line) + padding <= header.sectionSize(column)
+                   for line in lines), (lang, shown, header.sectionSize(column))
         assert header.height() >= len(lines) * header_metrics.height()
     # names wrap between words, each word whole, and the row is tall enough for every wrapped line
     metrics = table.fontMetrics()

@@ -3,7 +3,16 @@ multiplies it; at 200 % on a 1366x768 screen no text of the main window is cut, 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
 
 from tests.test_main_window import close_window, make_window
 
@@ -29,6 +38,17 @@ def cut_texts(window) -> list[str]:
                 need = widget.fontMetrics().horizontalAdvance(widget.tabText(i))
                 if need > room:
                     cut.append(f"tab {widget.tabText(i)!r}: {need} > {room}")
+                if not widget.rect().contains(widget.tabRect(i)):  # scrolled out of the bar
+                    cut.append(f"tab {widget.tabText(i)!r} is out of sight")
+        elif isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
+            field = widget.lineEdit()
+            need = field.fontMetrics().horizontalAdvance(field.text())
+            if need > field.width():
+                cut.append(f"chooser {field.text()!r}: {need} > {field.width()}")
+        elif (isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QTableView)
+              and widget.horizontalScrollBar().isVisible()):
+            # (a table with more columns than room scrolls sideways by design: its columns keep their words)
+            cut.append(f"{widget.objectName() or type(widget).__name__} scrolls sideways")
     return cut
 
 

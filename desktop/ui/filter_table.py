@@ -133,14 +133,21 @@ class FilterTablePanel(ClientPanel):
         arrow = QFontMetrics(header.font()).height() + margin if self.table.isSortingEnabled() else 0
         return 4 * margin + arrow
 
+    def _header_metrics(self) -> QFontMetrics:
+        """The header's font as drawn: bold, since a header over a chosen row (the whole row is chosen)
+        is highlighted in bold; measured in the regular font, the last letters of a title were cut."""
+        font = self.table.horizontalHeader().font()
+        font.setBold(True)
+        return QFontMetrics(font)
+
     def header_least(self, column: int) -> int:
         """The width a column's header needs: its longest word (the rest wraps) and the chrome."""
-        metrics = QFontMetrics(self.table.horizontalHeader().font())
+        metrics = self._header_metrics()
         words = self._headers[column].split() if column < len(self._headers) else []
         return max((metrics.horizontalAdvance(w) for w in words), default=0) + self._header_chrome()
 
     def _wrap_headers(self) -> None:
-        metrics = QFontMetrics(self.table.horizontalHeader().font())
+        metrics = self._header_metrics()
         for column, text in enumerate(self._headers):
             item = self.table.horizontalHeaderItem(column)
             wrapped = wrap_words(text, self.table.columnWidth(column) - self._header_chrome(), metrics)

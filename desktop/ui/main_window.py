@@ -15,6 +15,7 @@ from ..core.i18n import _, current_language, on_language_changed, set_language
 from . import labels
 from .record_view import RecordView
 from .search_panel import SearchPanel
+from .tab_strip import with_tab_strip
 from .widgets import ClientPanel, named, no_tab_stop
 
 if TYPE_CHECKING:  # the panels (and the data watch) are imported when first needed
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         # them all (~15 ms the first paint must not pay)
         self.first_painted.connect(lambda: no_tab_stop(side))
         splitter.addWidget(side)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(with_tab_strip(self.tabs, splitter))  # (titles wrap when the bar is too narrow)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 800])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..core.i18n import _, on_language_changed
 from . import labels
@@ -31,6 +31,10 @@ class MyDataView(QWidget):
             # and Enter. Opening a record refreshes these lists, so a second signal for the same double
             # click would come with an item that is gone.
             widget.itemActivated.connect(self._activate)
+            # a long title or note wraps at the list's width instead of hiding its end past a sideways scroll
+            widget.setWordWrap(True)
+            widget.setResizeMode(QListView.ResizeMode.Adjust)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.retranslate()
         on_language_changed(self.retranslate)
 

@@ -15,6 +15,7 @@ from ..core.i18n import _, format_date, on_language_changed
 from ..core.languages import content_language, derive
 from ..present.text import esc
 from . import labels
+from .flow_layout import FlowLayout
 from .widgets import CitizenshipCombo, RegionCombo, named
 
 if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_index)
@@ -118,13 +119,14 @@ class SearchPanel(QWidget):
         self.empty = named(QLabel(self), "emptyState")  # its texts are rich text, starting with <p>
         self.empty.setWordWrap(True)
 
-        row1 = QHBoxLayout()
-        row1.addWidget(self.citizenship, 1)
-        row1.addWidget(self.region, 2)
-        row2 = QHBoxLayout()
+        # the choosers and the kind buttons wrap to a second line when the panel is narrow for them (a large
+        # text size on a small screen) instead of scrolling sideways or cutting their words
+        row1 = FlowLayout(fill=True)
+        row1.add(self.citizenship, 1)
+        row1.add(self.region, 2)
+        row2 = FlowLayout()
         for button in self.kind_buttons.values():
             row2.addWidget(button)
-        row2.addStretch(1)
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)

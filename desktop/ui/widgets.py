@@ -79,6 +79,15 @@ class RegionCombo(QComboBox):
         field = self.lineEdit()
         if field is not None:  # (editable: it always has one)
             field.editingFinished.connect(self._commit_typed)
+        self.currentIndexChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        """Room for the chosen region's whole name (a layout that wraps its row gives it that room, rather
+        than showing "ердловская облас"); the minimum stays ten characters."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        chrome = hint.width() - metrics.horizontalAdvance("X" * self.minimumContentsLength())
+        return QSize(max(hint.width(), chrome + metrics.horizontalAdvance(self.currentText()) + 4), hint.height())
 
     def retranslate(self) -> None:
         current = self.code()
