@@ -8,6 +8,7 @@ from typing import Any
 from .. import freshness, languages
 from .. import model as m
 from .checker import ID_RE, URL_RE, Checker, as_list, parse_sources
+from .editor_wording import check_wording
 from .yaml_lines import FieldPath
 
 KIND_DIRS = {"agreement": "agreements", "procedure": "procedures", "contact": "contacts"}
@@ -82,6 +83,9 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
     if conf != "verified" and not conf_note:
         c.err(("confidence_note",), f"confidence '{conf}' needs a confidence_note saying what is unconfirmed")
 
+    if conf == "verified" and sources and not any(s.date for s in sources):
+        c.err(("confidence",), "'verified' needs at least one source with its date (sources[].date), so the "
+                               "app can say how current the facts are; otherwise use partial with a note")
     verified_on = c.date(("verified_on",), d.get("verified_on")) or ""
     review_by = _review_by(c, d.get("review_by"), verified_on)
 
@@ -122,6 +126,7 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
         common["applies_to"] = c.codes(("applies_to",), d.get("applies_to"), default=[m.ALL])
     builder = {"agreement": _agreement, "procedure": _procedure, "contact": _contact}[kind]
     record = builder(c, d, common)
+    check_wording(c, record)
     for path, ref in c.source_refs:
         if ref not in c.source_ids:
             c.err(path, f"source '{ref}' is not among this record's sources (ids: "
