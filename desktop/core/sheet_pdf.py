@@ -49,18 +49,20 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PT_PER_MM = 72 / 25.4
 # Office printers cannot print the outer 4-6 mm; 15 mm keeps every line and the footer well inside.
 MARGIN_MM = 15
+CLIENT_MARGIN_MM = 12  # a client sheet's one page: still well inside what an office printer prints
 HEADER_PT = 18   # running title on pages 2+
 FOOTER_PT = 34   # dataset version, print date (two lines), "1 / 2"
 KEEP_WITH_HEADING_PT = 60  # a heading needs at least ~3 lines of its section below it on the same page
 SHORT_FRACTION = 0.25      # a block up to this share of a page (a step, a contact, the QR) is never split
 MAX_GAP_FRACTION = 0.15    # a taller block moves to the next page only if that leaves at most this gap
 WIDOW_PT = 45              # ... or if a split would leave fewer than about three lines on either page
+MIN_PT = 9                 # no line of a sheet is smaller (the footer is this size)
 
 _STYLE = """
 body {{ font-family: '{family}'; font-size: {body}px; color: #000000; }}
 p {{ margin-top: 0px; margin-bottom: 0px; line-height: 125%; }}
 td {{ line-height: 125%; }}
-h2 {{ font-size: {h2}px; font-weight: bold; margin: 12px 0px 2px 4px; line-height: 115%; }}
+h2 {{ font-size: {h2}px; font-weight: bold; margin: {h2_top}px 0px 2px 4px; line-height: 115%; }}
 p.title {{ font-size: {title}px; font-weight: bold; margin-bottom: 6px; line-height: 115%; }}
 p.summary {{ margin-bottom: 6px; }}
 p.step {{ margin-bottom: 3px; }}
@@ -70,8 +72,14 @@ span.note, span.flag, span.muted {{ font-size: {small}px; color: #333333; }}
 span.missing {{ color: #333333; }}
 span.phone {{ font-weight: bold; }}
 td.box {{ font-size: {box}px; }}
+td.dbox {{ font-size: {dbox}px; }}
 td.last {{ font-size: {small}px; line-height: 100%; }}
 table.unit, table.contact, table.key, table.item {{ margin-top: 1px; margin-bottom: 1px; }}
+p.whom {{ margin-bottom: 4px; }}
+p.given {{ margin-top: 4px; margin-bottom: 2px; }}
+p.contact {{ margin-bottom: 5px; }}
+span.box {{ font-size: {box}px; }}
+td.qr {{ padding-left: 8px; }}
 """
 
 
@@ -82,13 +90,15 @@ class PageGeometry:
     content: QRectF
 
     @classmethod
-    def for_paper(cls, paper: str) -> PageGeometry:
+    def for_paper(cls, paper: str, header: bool = True, margin_mm: float = MARGIN_MM) -> PageGeometry:
+        """`header`: room for the running title of pages 2+ (a full sheet's)."""
         if paper not in PAPERS:
             raise SheetError(f"Unknown paper size '{paper}'; choose a4 or letter.")
         size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Point)
-        margin = MARGIN_MM * PT_PER_MM
-        content = QRectF(margin, margin + HEADER_PT, size.width() - 2 * margin,
-                         size.height() - 2 * margin - HEADER_PT - FOOTER_PT)
+        margin = margin_mm * PT_PER_MM
+        top = HEADER_PT if header else 0
+        content = QRectF(margin, margin + top, size.width() - 2 * margin,
+                         size.height() - 2 * margin - top - FOOTER_PT)
         return cls(size, content)
 
 
@@ -148,11 +158,35 @@ def qr_image(url: str) -> QImage:
 # --------------------------------------------------------------------------- layout
 
 def layout_sheet(content: SheetContent, paper: str = "a4") -> Sheet:
-    """Lay out a sheet in pages of the paper's content area; headings keep their section with them."""
+    """Lay out a sheet in pages of the paper's content area. A full sheet is paginated (headings keep their
+    section with them); a client sheet takes the first of its variants that fits its pages."""
     geometry = PageGeometry.for_paper(paper)
+    if not content.variants:
+        bilingual = len(content.langs) > 1
+        doc = _document(content, content.html, 12 if bilingual else 13, geometry, title_extra=5 if bilingual else 8)
+        _keep_together(doc)
+        return Sheet(content, doc, geometry)
+    geometry = PageGeometry.for_paper(paper, header=False, margin_mm=CLIENT_MARGIN_MM)
+    qr = qr_image(content.qr_url) if content.qr_url else None
+    variants = content.variants
+    # The variants run from roomiest to most compact: find the first that fits by halving (three layouts
+    # instead of up to seven), keeping the last one as the fallback that always goes out.
+    lo, hi = 0, len(variants) - 1
+    laid: dict[int, QTextDocument] = {}
+    while lo < hi:
+        mid = (lo + hi) // 2
+        laid[mid] = _document(content, variants[mid].html, variants[mid].body_px, geometry, 6, qr)
+        if laid[mid].pageCount() <= variants[mid].max_pages:
+            hi = mid
+        else:
+            lo = mid + 1
+    doc = laid.get(lo) or _document(content, variants[lo].html, variants[lo].body_px, geometry, 6, qr)
+    return Sheet(content, doc, geometry)
+
+
+def _document(content: SheetContent, html: str, body: int, geometry: PageGeometry, title_extra: int,
+              qr: QImage | None = None) -> QTextDocument:
     family = sheet_font_family()
-    bilingual = len(content.langs) > 1
-    body = 12 if bilingual else 13
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setUseDesignMetrics(True)  # the same line breaks on screen, in the preview and in the PDF
@@ -161,15 +195,16 @@ def layout_sheet(content: SheetContent, paper: str = "a4") -> Sheet:
     font.setPixelSize(body)
     font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: PDF text can be searched and copied
     doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(_STYLE.format(family=family, body=body, h2=body + 3, title=body + (5 if bilingual else 8),
-                                           small=body - 2, box=body + 7))
+    doc.setDefaultStyleSheet(_STYLE.format(family=family, body=body, h2=body + 3, title=body + title_extra,
+                                           small=max(MIN_PT, body - 2), box=body + (7 if content.full else 4),
+                                           dbox=body + 2, h2_top=12 if content.full else 7))
     if content.qr_url:
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), qr_image(content.qr_url))
+        image = qr if qr is not None else qr_image(content.qr_url)
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
     doc.setPageSize(geometry.content.size())
-    doc.setHtml(content.html)
+    doc.setHtml(html)
     doc.setDocumentMargin(0)  # the painter places the page margins; setHtml resets the root frame
-    _keep_together(doc)
-    return Sheet(content, doc, geometry)
+    return doc
 
 
 @dataclass
@@ -318,12 +353,12 @@ def _paint_furniture(painter: QPainter, sheet: Sheet, index: int) -> None:
     """Running title (pages 2+), footer with dataset version and print date, and "n / total"."""
     content = sheet.geometry.content
     font = QFont(sheet.document.defaultFont())
-    font.setPixelSize(9)
+    font.setPixelSize(MIN_PT)
     painter.save()
     painter.setFont(font)
     painter.setPen(QColor("#333333"))
     flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
-    if index:
+    if index and sheet.content.full:  # a client sheet's back page is a whole sheet in Russian: no running title
         header = QRectF(content.left(), content.top() - HEADER_PT, content.width(), HEADER_PT - 6)
         title = painter.fontMetrics().elidedText(sheet.title, Qt.TextElideMode.ElideRight, int(content.width()))
         painter.drawText(header, flags | Qt.AlignmentFlag.AlignLeft, title)

@@ -7,6 +7,12 @@ only the citizenship and the region that select the deadlines and contacts.
 
 Languages are chosen per sheet, independent of the interface language (`languages.SHEET`). In bilingual
 mode every section shows the client's language beside Russian, so the same sheet works at a Russian office.
+
+Two kinds: the client sheet (the default: one page a language, the first steps as a checklist with the
+client's own dates, the documents, two or three contacts, a QR code to the best non-commercial source) and
+the full sheet (`full=True`: every step, note, fee, basis and source). The client's dates are computed by the
+deadline helper's code (`core.deadlines`) from the dates the advisor gives (`anchors`); they are printed and
+never stored.
 """
 from __future__ import annotations
 
@@ -18,15 +24,19 @@ import segno
 
 from . import model as m
 from .contacts import contacts_for
-from .deadlines import pick_deadline
+from .deadlines import deadlines_for, due_date, pick_deadline
+from .freshness import best_official_source
 from .languages import SHEET
 from .store import Store
 
 PARTNER_LANG = "ru"  # the second language of a bilingual sheet: what a Russian official reads
 
-# Hosts of governments and treaty bodies: a source there is preferred for the QR code.
-OFFICIAL_HOST_SUFFIXES = ("gov.ru", "gov.uz", "gov.kg", "gov.tj", "kremlin.ru", "government.ru",
-                          "xn--b1aew.xn--p1ai", "мвд.рф", "mid.ru", "mfa.uz", "lex.uz", "eaeunion.org")
+# The dates an advisor can give for a client, in the order the sheet dialog and the CLI offer them: every
+# `counted_from` of the content model but the start of the year, which is no date of the client's.
+ANCHORS = ("entry", "arrival", "issue", "contract", "contract_end", "application", "expiry", "payment")
+CLIENT_MAX_STEPS = 6     # a client sheet lists at most this many steps (the full sheet has them all) ...
+CLIENT_MIN_STEPS = 3     # ... and gives up steps down to this many before it gives up a page
+CLIENT_MAX_CONTACTS = 3
 
 QR_RESOURCE = "sheet-qr:source"  # the QR image's name inside the QTextDocument
 QR_MIN_PT = 96     # about 34 mm
@@ -44,6 +54,8 @@ class SheetOptions:
     region: str | None = None
     bilingual: bool = False
     printed_on: _dt.date = field(default_factory=_dt.date.today)
+    full: bool = False  # the full sheet (every step, note and source) instead of the one-page client sheet
+    anchors: dict[str, _dt.date] = field(default_factory=dict)  # the client's dates: entry, contract …
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -51,6 +63,15 @@ class SheetOptions:
         if self.bilingual and self.lang != PARTNER_LANG:
             return (self.lang, PARTNER_LANG)
         return (self.lang,)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of laying a sheet out: its HTML, body type size (px = pt on paper) and the most pages it may
+    take. A client sheet offers several, roomiest first; the layout takes the first that fits."""
+    html: str
+    body_px: int
+    max_pages: int = 0  # 0: as many as it needs (the full sheet)
 
 
 @dataclass
@@ -62,6 +83,8 @@ class SheetContent:
     footer: tuple[str, ...]  # lines: dataset version, print date
     qr_url: str | None
     langs: tuple[str, ...]
+    variants: tuple[Variant, ...] = ()  # a client sheet's layouts, roomiest first; none: `html`, paginated
+    full: bool = True
 
 
 # --------------------------------------------------------------------------- what applies to the client
@@ -101,17 +124,103 @@ def region_contacts(store: Store, region: str | None, citizenship: str) -> list[
     return [f.contact for f in found]
 
 
+@dataclass(frozen=True)
+class ClientStep:
+    """A step on the client sheet: its number among the client's steps, the deadline the sheet states and,
+    when the advisor gave the date it counts from, the client's own date."""
+    number: int
+    step: m.Step
+    deadline: m.Deadline | None
+    due: _dt.date | None
+
+
+def given_anchors(anchors: dict[str, _dt.date]) -> dict[str, _dt.date]:
+    """The dates to count from: arrival at the place of stay is the entry date unless given (as the deadline
+    helper counts)."""
+    known = {k: v for k, v in anchors.items() if k in ANCHORS}
+    if "entry" in known:
+        known.setdefault("arrival", known["entry"])
+    return known
+
+
+def step_deadline(step: m.Step, citizenship: str, anchors: dict[str, _dt.date]) -> tuple[m.Deadline | None,
+                                                                                         _dt.date | None]:
+    """The deadline a sheet states for a step and the client's date by it. The citizenship's deadlines come
+    first (`core.deadlines.deadlines_for`); among them the first counted from a date the advisor gave, as the
+    deadline helper's `plan` chooses, else the first. The date is `core.deadlines.due_date`'s."""
+    chosen = deadlines_for(step.deadlines, citizenship)
+    dated = [d for d in chosen if d.counted_from in anchors]
+    deadline = dated[0] if dated else (chosen[0] if chosen else None)
+    if deadline is None or deadline.counted_from not in anchors:
+        return deadline, None
+    try:
+        return deadline, due_date(deadline, anchors[deadline.counted_from])
+    except ValueError:  # working days before an event: not computed (as in the helper)
+        return deadline, None
+
+
+def client_plan(procedure: m.Procedure, citizenship: str, anchors: dict[str, _dt.date]) -> list[ClientStep]:
+    """Every step for the citizenship with its deadline and, where the anchor is given, the date."""
+    known = given_anchors(anchors)
+    return [ClientStep(n, step, *step_deadline(step, citizenship, known))
+            for n, step in enumerate(client_steps(procedure, citizenship), 1)]
+
+
+def anchors_used(procedure: m.Procedure, citizenship: str | None) -> list[str]:
+    """The dates whose giving puts the client's own dates on the sheet, in ANCHORS order (the dialog offers
+    these fields)."""
+    used = {d.counted_from for s in procedure.steps if applies(s.applies_to, citizenship or m.ALL)
+            for d in deadlines_for(s.deadlines, citizenship)}
+    if "arrival" in used:
+        used.add("entry")  # arrival is counted from the entry date unless it is given
+    return [a for a in ANCHORS if a in used]
+
+
+@dataclass(frozen=True)
+class ClientContact:
+    """A contact on the client sheet; one with no phone and no address says whom to ask (`ask_at`)."""
+    contact: m.Contact
+    ask_at: m.Contact | None = None
+
+
+def reachable(contact: m.Contact) -> bool:
+    """A phone or an address is known."""
+    address = contact.address
+    return bool(contact.phones) or bool(address and (address.text or address.value))
+
+
+def client_contacts(store: Store, procedure: m.Procedure, region: str | None, citizenship: str,
+                    limit: int = CLIENT_MAX_CONTACTS) -> list[ClientContact]:
+    """The two or three contacts a client sheet gives: only contacts "Whom to call" lists for this citizenship
+    and region (core.contacts, so a Moscow-only place never appears for another region), in its order; the
+    last place goes to the procedure's own contact (a `contact_for` link with a phone or an address) when
+    none of the first is one. A contact with neither phone nor address gets
+    whom to ask instead (the first chosen one that has them, and one always has them when any contact does);
+    a contact with nothing to reach it by, and nobody to ask, is left out."""
+    ordered = region_contacts(store, region, citizenship)
+    chosen = ordered[:limit]
+    linked = [c for c in ordered if c.id in {link.to for link in procedure.links if link.rel == "contact_for"}
+              and reachable(c)]
+    extra = next((c for c in linked if c not in chosen), None)
+    if extra is not None and limit > 2 and not any(c in linked for c in chosen):
+        chosen = chosen[:limit - 1] + [extra]  # the last place for the procedure's own contact
+    first_reachable = next((c for c in ordered if reachable(c)), None)
+    if first_reachable is not None and first_reachable not in chosen:
+        chosen = chosen[:limit - 1] + [first_reachable]
+    ask = next((c for c in chosen if reachable(c)), None)
+    out = []
+    for c in chosen:
+        if reachable(c) or ask is not None or (c.website and c.website.value):  # never a row with nothing
+            out.append(ClientContact(c, None if reachable(c) else ask))
+    return out
+
+
 # --------------------------------------------------------------------------- sources and the QR code
 
-def is_official(url: str) -> bool:
-    host = (urlparse(url).hostname or "").lower()
-    return any(host == s or host.endswith("." + s) for s in OFFICIAL_HOST_SUFFIXES)
-
-
 def qr_source_url(record: m.Record) -> str | None:
-    """The address the QR code carries: the first official source, else the first source with an address."""
-    urls = [s.url for s in record.sources if s.url]
-    return next((u for u in urls if is_official(u)), urls[0] if urls else None)
+    """The address the QR code carries: the best non-commercial source (`core.freshness`), or none."""
+    source = best_official_source(record)
+    return source.url if source else None
 
 
 def source_host(url: str) -> str:

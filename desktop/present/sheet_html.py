@@ -11,36 +11,13 @@ from collections.abc import Callable
 from ..core import model as m
 from ..core import sheets
 from ..core.deadlines import pick_deadline
-from ..core.i18n import N_, NP_, translator
 from ..core.languages import content_language, localized
 from ..core.sheets import SheetContent, SheetError, SheetOptions
 from ..core.store import Store
 from . import labels
 from .deadlines import deadline_phrase
+from .sheet_words import CHECKBOX, label
 from .text import cap, esc, first_sentence, numeric_date, title_in
-
-CHECKBOX = "\u2610"  # ☐, in the bundled font
-
-# The sheet's labels. Most say what the record page says (one message for both); the sheet's own phrasings
-# carry the context "sheet".
-SHARED = {"region": N_("Region"), "steps": N_("Steps"), "where": N_("Where"), "documents": N_("Required documents"),
-          "fees": N_("Fees"), "legal_basis": N_("Legal basis"), "contacts": N_("Contacts"),
-          "address": N_("Address"), "phone": N_("Phone"), "email": N_("E-mail"), "website": N_("Website"),
-          "hours": N_("Working hours"), "sources": N_("Sources")}
-SHEET_ONLY = {"citizenship": NP_("sheet", "Citizenship"), "not_chosen": NP_("sheet", "not chosen"),
-              "for_others": NP_("sheet", "This procedure is for citizens of: {countries}"),
-              "key_deadlines": NP_("sheet", "Key deadlines"), "deadline": NP_("sheet", "Deadline"),
-              "verified_on": NP_("sheet", "Verified on"), "dataset": NP_("sheet", "Dataset version"),
-              "printed": NP_("sheet", "Printed on"), "qr": NP_("sheet", "Source (QR code)"),
-              "draft": NP_("sheet", "Draft translation"),
-              "short_in": NP_("sheet", "dial only inside {country}")}
-
-
-def label(key: str, lang: str, **fields: str) -> str:
-    """A sheet label in `lang`; `fields` fill its placeholders."""
-    tr = translator(lang)
-    text = tr.pgettext("sheet", SHEET_ONLY[key]) if key in SHEET_ONLY else tr.gettext(SHARED[key])
-    return text.format(**fields) if fields else text
 
 
 class _SheetWriter:
@@ -269,9 +246,13 @@ def build_sheet(store: Store, procedure_id: str, options: SheetOptions) -> Sheet
 
 
 def sheet_contents(store: Store, procedure_ids: list[str], options: SheetOptions) -> list[SheetContent]:
-    """What the sheets for several procedures say, as HTML. No Qt object is made here, so the sheet
+    """What the sheets for several procedures say, as HTML: client sheets, or full sheets (`options.full`).
+    No Qt object is made here, so the sheet
     dialog runs this off the UI thread; laying the sheets out (core.sheet_pdf) makes QTextDocuments, which
     stay on the UI thread."""
+    from .client_sheet import build_client_sheet
+
     if not procedure_ids:
         raise SheetError("No procedure chosen: give at least one procedure id.")
-    return [build_sheet(store, pid, options) for pid in procedure_ids]
+    build = build_sheet if options.full else build_client_sheet
+    return [build(store, pid, options) for pid in procedure_ids]

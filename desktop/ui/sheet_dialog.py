@@ -38,11 +38,12 @@ from ..core import model as m
 from ..core.i18n import _, current_language, ngettext, on_language_changed
 from ..core.languages import NAMES, SHEET, content_language, localized
 from ..core.sheet_pdf import PAPERS, Sheet, layout_sheet, paint_sheets, write_pdf
-from ..core.sheets import SheetContent, SheetError, SheetOptions, applies
+from ..core.sheets import SheetContent, SheetError, SheetOptions, anchors_used, applies
 from ..core.store import Store
 from ..present.sheet_html import sheet_contents
 from ..present.text import title_in
 from .background import BackgroundOp, Lane
+from .sheet_dates import SheetChoices
 from .transient_dialog import TransientDialog
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
@@ -54,7 +55,7 @@ SCREEN_SHARE = 0.9  # of the screen's free area at most: the buttons stay on a 1
 class SheetDialog(TransientDialog):
     def __init__(self, store: Store, procedure_ids: list[str] | str, parent: QWidget | None = None, *,
                  lang: str = "ru", citizenship: str | None = None, region: str | None = None,
-                 paper: str = "a4"):
+                 paper: str = "a4", full: bool = False):
         super().__init__(parent)
         self.store = store
         self._initial_ids = [procedure_ids] if isinstance(procedure_ids, str) else list(procedure_ids)
@@ -65,6 +66,8 @@ class SheetDialog(TransientDialog):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setFullPage(True)  # the sheet draws its own margins, safe for office printers
         self._build_controls(lang, citizenship, region, paper)
+        self.choices = SheetChoices(self)  # client or full sheet, and the client's dates
+        self.choices.set_full(full)
         self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.setObjectName("sheetPreview")
         self.preview.paintRequested.connect(self._paint)
@@ -79,8 +82,9 @@ class SheetDialog(TransientDialog):
         for signal in (self.lang_combo.currentIndexChanged, self.citizenship_combo.currentIndexChanged,
                        self.region_combo.currentIndexChanged, self.paper_combo.currentIndexChanged,
                        self.bilingual_check.toggled, self.batch_check.toggled,
-                       self.procedure_list.itemChanged):
+                       self.procedure_list.itemChanged, self.choices.changed):
             signal.connect(self._options_changed)
+        self._options_changed()  # the date fields the procedure counts from (rebuild() below stops the timer)
         self.retranslate()
         on_language_changed(self.retranslate)
         self.rebuild()
@@ -195,6 +199,7 @@ class SheetDialog(TransientDialog):
         form.addRow(self.form_labels["citizenship"], self.citizenship_combo)
         form.addRow(self.form_labels["region"], self.region_combo)
         form.addRow(self.form_labels["paper"], self.paper_combo)
+        form.addRow(self.choices)
         side = QWidget(self)
         column = QVBoxLayout(side)
         column.addLayout(form)
@@ -237,7 +242,7 @@ class SheetDialog(TransientDialog):
     def options(self) -> SheetOptions:
         return SheetOptions(lang=self.lang_combo.currentData(), citizenship=self.citizenship_combo.currentData(),
                             region=self._region(), bilingual=self.bilingual_check.isChecked(),
-                            printed_on=_dt.date.today())
+                            printed_on=_dt.date.today(), full=self.choices.full(), anchors=self.choices.anchors())
 
     def _region(self) -> str | None:
         """The chosen region; text typed without picking from the list counts when it matches one entry."""
@@ -264,6 +269,9 @@ class SheetDialog(TransientDialog):
         self._saved = ""
         self.bilingual_check.setEnabled(self.lang_combo.currentData() != "ru")
         self.procedure_list.setVisible(self.batch_check.isChecked())
+        records = [self.store.record(pid) for pid in self.procedure_ids()]
+        self.choices.set_used([a for r in records if isinstance(r, m.Procedure)
+                               for a in anchors_used(r, self.citizenship_combo.currentData())])
         self._timer.start()
 
     # Where the work happens. Making a sheet has three parts: what it says (HTML from the store, in
