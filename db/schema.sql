@@ -38,6 +38,17 @@ CREATE TABLE topic_words (
     PRIMARY KEY (topic, lang)
 );
 
+-- what the search recognises in a question (db/content/places.yaml, stopwords.yaml, topics.yaml intents):
+-- kind 'citizenship' (code UZ …), 'region' (RU-TA …) or 'intent' (contact) with comma-separated names, or
+-- kind 'stop' (code '') with words separated by spaces. Added with schema 2.
+CREATE TABLE search_words (
+    kind  TEXT NOT NULL,
+    code  TEXT NOT NULL,
+    lang  TEXT NOT NULL,
+    words TEXT NOT NULL,
+    PRIMARY KEY (kind, code, lang)
+);
+
 CREATE TABLE records (
     id              TEXT PRIMARY KEY,
     kind            TEXT NOT NULL CHECK (kind IN ('agreement', 'procedure', 'contact')),

@@ -45,6 +45,7 @@ def content_hash(content: Content) -> str:
         "countries": [dataclasses.asdict(c) for c in content.countries],
         "federal_districts": content.federal_districts,
         "topic_words": content.topic_words,
+        "search_words": content.search_words,
         "dataset_version": content.dataset_version,
     }
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
@@ -91,7 +92,8 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
     t: dict[str, list[dict[str, Any]]] = {name: [] for name in (
         "countries", "federal_districts", "regions", "records", "texts", "record_citizenships",
         "record_regions", "parties", "steps", "deadlines", "documents", "fees", "legal_basis",
-        "contacts", "contact_regions", "phones", "links", "sources", "notes", "topic_words")}
+        "contacts", "contact_regions", "phones", "links", "sources", "notes", "topic_words",
+        "search_words")}
     for c in content.countries:
         t["countries"].append({"code": c.code, "name": dumps(c.name), "citizenship": int(c.citizenship),
                                "eaeu": int(c.eaeu)})
@@ -104,6 +106,7 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
     for topic in sorted(content.topic_words):
         t["topic_words"] += [{"topic": topic, "lang": lang, "words": words}
                              for lang, words in sorted(content.topic_words[topic].items())]
+    t["search_words"] = sorted(content.search_words, key=lambda r: (r["kind"], r["code"], r["lang"]))
     for owner, sources in sorted(content.reference_sources.items()):
         for i, s in enumerate(sources, 1):
             t["sources"].append(_source_row(owner, i, s))

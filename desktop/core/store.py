@@ -115,6 +115,14 @@ class Store:
             words.setdefault(r["topic"], {})[r["lang"]] = r["words"]
         return words
 
+    def search_words(self) -> list[tuple[str, str, str, str]]:
+        """(kind, code, lang, words) of the search's places, stop words and intents (db/content/places.yaml,
+        stopwords.yaml, topics.yaml); empty for a dataset built before they were data."""
+        if not self._all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_words'"):
+            return []
+        return [(r["kind"], r["code"], r["lang"], r["words"]) for r in self._all(
+            "SELECT kind, code, lang, words FROM search_words ORDER BY kind, code, lang")]
+
     def ids(self, kind: str | None = None) -> list[str]:
         if kind:
             return [r["id"] for r in self._all("SELECT id FROM records WHERE kind = ? ORDER BY id", kind)]

@@ -35,6 +35,8 @@ class Content:
     federal_districts: dict[str, dict[str, str]] = field(default_factory=dict)
     reference_sources: dict[str, list[m.Source]] = field(default_factory=dict)
     topic_words: dict[str, dict[str, str]] = field(default_factory=dict)  # topic -> {lang: words}
+    # places, stop words and intents for the search (content/search_words.py): {kind, code, lang, words}
+    search_words: list[dict[str, str]] = field(default_factory=list)
     dataset_version: str = ""
     problems: list[Problem] = field(default_factory=list)
 

@@ -119,7 +119,7 @@ def load_topics(path: Path, content: Content) -> None:
     if opened is None:
         return
     data, c = opened
-    c.keys((), data, {"topics"}, {"topics"})
+    c.keys((), data, {"topics", "intents"}, {"topics"})  # intents: content/search_words.py
     topics = c.mapping(("topics",), data.get("topics") or {}, "a mapping of topic codes to their words")
     for code, words in (topics or {}).items():
         p = ("topics", code)

@@ -10,7 +10,11 @@ from .checker import Checker
 from .problems import Content, Problem
 from .records import KIND_DIRS, check_record
 from .reference import load_countries, load_regions, load_topics
+from .search_words import load_intents, load_places, load_stopwords
 from .yaml_lines import load_yaml
+
+# without them the search only matches words (it recognises no place, intent or stop word)
+OPTIONAL_FILES = ("places.yaml", "stopwords.yaml")
 
 
 def load_content(root: Path | str) -> Content:
@@ -21,11 +25,12 @@ def load_content(root: Path | str) -> Content:
         content.problems.append(Problem(str(root), 1, "-", "-", "content folder not found"))
         return content
     for name, loader in (("regions.yaml", load_regions), ("countries.yaml", load_countries),
-                         ("topics.yaml", load_topics)):
+                         ("topics.yaml", load_topics), ("topics.yaml", load_intents), ("places.yaml", load_places),
+                         ("stopwords.yaml", load_stopwords)):
         path = root / name
         if path.exists():
             loader(path, content)
-        else:
+        elif name not in OPTIONAL_FILES:
             content.problems.append(Problem(str(path), 1, name[:-5], "-", "file missing"))
     content.dataset_version = _dataset_version(root, content)
 

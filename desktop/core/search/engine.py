@@ -2,21 +2,15 @@
 tables, filtered and counted as bitsets, widened to near words when the strict query finds little."""
 from __future__ import annotations
 
-import json
 import threading
 from array import array
-from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from heapq import nlargest
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh.automata.fsa import find_all_matches
-from whoosh.automata.lev import levenshtein_automaton
 from whoosh.query import Or, Phrase, Term
 from whoosh.searching import Searcher
 
@@ -26,9 +20,12 @@ from ..store import Store
 from .analysis import spell_key
 from .bitsets import bitset, count, doc_numbers
 from .index_files import VOCABULARY_FILE, Progress, build_index, index_state
-from .queries import Filters, Hit, Results, parse_query
+from .queries import MAX_QUERY_WORDS, Filters, Hit, Results, parse_query
+from .ranking import INTENT_BOOST, INTENT_SHARE, LONG_QUERY, Rank, add_scores, order
 from .scores import from_le, open_scores, term_text
 from .snippets import escape_html, highlight_text
+from .spelling import Speller
+from .understanding import Lexicon, Understanding
 
 FUZZY_THRESHOLD = 3        # strict results below this -> try typo expansion
 PREFIX_TERMS = 12          # index terms a word being typed expands to, per field
@@ -36,6 +33,7 @@ MIN_PREFIX = 3
 FACETS = ("kind", "status", "citizenship", "region")
 RERANK_DEPTH = 30          # hits ranked (with the kind weights in scores) before the page is cut
 TITLE_PHRASE_BONUS = 1.5   # a title holding the query's words in order
+SNIPPET_HITS = 12          # hits that get a highlighted snippet (about a screenful of results)
 TERM_CACHE_POSTINGS = 3_000_000  # cached (document, score) pairs across terms: 8 bytes each, 24 MB at most
 
 
@@ -53,8 +51,7 @@ class SearchIndex:
         self._reader = self._searcher.reader()
         self._store = Store(store_path) if store_path else None
         self._lock = threading.Lock()
-        self._spell_cache: dict[str, list[str]] = {}
-        self._vocab: tuple[list[str], dict[str, int]] | None = None
+        self._speller = Speller(self.index_dir / VOCABULARY_FILE)
         self._prefix_cache: dict[tuple[str, str], list[str]] = {}
         # Document sets are bitsets (Python ints): union, intersection and counting run in C.
         self._nbytes: int = self._reader.doc_count_all() // 8 + 1
@@ -62,6 +59,8 @@ class SearchIndex:
         self._term_cache: OrderedDict[tuple[str, str], tuple[int, array[int], array[float]]] = OrderedDict()
         self._cached_postings = 0
         self._scores = open_scores(self.index_dir)
+        self._lexicon: Lexicon | None = None    # read from the dataset with the first search
+        self._stored: dict[int, dict[str, Any]] = {}   # a hit's stored fields (whoosh decompresses them)
         self._facet_bits: dict[str, dict[str, int]] = {
             name: {term_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
@@ -205,100 +204,124 @@ class SearchIndex:
         return any((f"{f}_{lang}", key) in self._reader
                    for lang, key in self._keys(word).items() for f in ("text", "title"))
 
-    def _vocabulary(self) -> tuple[list[str], dict[str, int]]:
-        if self._vocab is None:
-            try:
-                pairs = json.loads((self.index_dir / VOCABULARY_FILE).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                pairs = []
-            self._vocab = ([w for w, _ in pairs], dict(pairs))
-        return self._vocab
-
-    def _corrections(self, word: str) -> list[str]:
-        """Words of the dataset within edit distance 1 (2 for long words): nearest, then most common."""
-        key = spell_key(word)
-        if len(key) < 5:
-            return []
-        if key not in self._spell_cache:
-            words, freq = self._vocabulary()
-            found: dict[str, int] = {}
-            if words:
-                for dist in range(1, (1 if len(key) < 8 else 2) + 1):
-                    dfa = levenshtein_automaton(key, dist, prefix=1).to_dfa()
-                    for near in find_all_matches(dfa, _Skipper(words)):
-                        found.setdefault(near, dist)
-            found.pop(key, None)
-            if len(self._spell_cache) > 5000:
-                self._spell_cache.clear()
-            self._spell_cache[key] = sorted(found, key=lambda w: (found[w], -freq.get(w, 0), w))[:3]
-        return self._spell_cache[key]
-
     # -- search
 
+    def lexicon(self) -> Lexicon:
+        """The dataset's places, topic names, intents and stop words (none without a dataset)."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.from_store(self._store) if self._store else Lexicon()
+        return self._lexicon
+
     def search(self, query: str, filters: Filters | None = None, lang: str = "ru", limit: int = 20,
-               facets: bool = True) -> Results:
-        words, phrases = parse_query(query)
+               facets: bool = True, snippets: int = SNIPPET_HITS) -> Results:
+        """The hits of `query` (the best `limit`); the first `snippets` of them get the highlighted window of
+        their text where the words matched, the others their summary (a list shows a screenful at first)."""
+        _words, phrases = parse_query(query)
         results = Results(query=query)
-        if not words and not phrases:
+        with self._lock:
+            understanding = results.understanding = self.lexicon().understand(query)
+        words = understanding.words[:MAX_QUERY_WORDS]
+        if understanding.stop_only or not (words or phrases or understanding.intents):
             return results
-        typing = not query[-1].isspace()  # the last word may still be incomplete
+        tokens = textnorm.tokens(query)
+        typing = not query[-1].isspace() and bool(words) and tokens[-1] == words[-1]  # still being typed
         allowed = self._filter(filters)
         with self._lock:
             matched: dict[str, set[str]] = {lang: set() for lang in languages.CONTENT}
-            parts = [self._word_query(w, typing and i == len(words) - 1, matched) for i, w in enumerate(words)]
+            parts = [self._content_part(w, typing and i == len(words) - 1, matched, understanding, i)
+                     for i, w in enumerate(words)]
             parts += [self._phrase_query(p, matched) for p in phrases]
+            rank = self._rank(understanding, matched, typing=not query[-1].isspace())
             depth = max(limit, RERANK_DEPTH)
-            bonus = self._title_phrase(words)
-            docs, hits = self._run(parts, allowed, depth, True, bonus)
-            if count(docs) < FUZZY_THRESHOLD and words:
-                expanded, suggestion = self._expanded(words, phrases, typing, matched)
+            bonus = self._title_phrase(understanding.title_words)
+            long = len(parts) >= LONG_QUERY
+            docs, hits = self._run(parts, allowed, depth, not long, bonus, rank)
+            # a typo that a topic's names hid still gets its "did you mean" (not the word being typed)
+            unknown = any(not self._word_known(w) for w in (words[:-1] if typing else words))
+            if words and (count(docs) < FUZZY_THRESHOLD or unknown):
+                expanded, suggestion = self._expanded(words, phrases, typing, matched, understanding)
                 if suggestion:
-                    more_docs, more = self._run(expanded, allowed, depth, True, bonus)
-                    if count(more_docs) > count(docs):
+                    more_docs, more = self._run(expanded, allowed, depth, not long, bonus, rank)
+                    if count(more_docs) > count(docs) and count(docs) < FUZZY_THRESHOLD:
                         docs, hits, parts, results.expanded = more_docs, more, expanded, True
                     results.suggestion = suggestion
-                if count(docs) < FUZZY_THRESHOLD and len(parts) > 1:
-                    # a long, natural query: rank by how many of its words a record has
-                    relaxed_docs, relaxed = self._run(parts, allowed, depth, False, bonus)
+                extra = [Part(bits, terms) for bits, terms in rank.optional]
+                if count(docs) < FUZZY_THRESHOLD and len(parts) + len(extra) > 1 and not long:
+                    # a natural query: rank by how many of its words (places too) a record has
+                    relaxed_docs, relaxed = self._run(parts + extra, allowed, depth, False, bonus, rank)
                     if count(relaxed_docs) > count(docs):
                         docs, hits = relaxed_docs, relaxed
             results.total = count(docs)
             if facets:
                 results.facets = {name: {value: n for value, bits in values.items() if (n := count(docs & bits))}
                                   for name, values in self._facet_bits.items()}
-            results.hits = [self._hit(docnum, score, lang, matched) for docnum, score in hits[:limit]]
+            results.hits = [self._hit(docnum, score, lang, matched if n < snippets else None)
+                            for n, (docnum, score) in enumerate(hits[:limit])]
         return results
 
+    def _content_part(self, word: str, prefix: bool, matched: dict[str, set[str]], understanding: Understanding,
+                      i: int) -> Part:
+        """A word to match; a word that names a topic also matches as the topic's official names do."""
+        part = self._word_query(word, prefix, matched)
+        topic = understanding.topic_of.get(i)
+        if topic is None:
+            return part
+        bits, terms = part.bits, list(part.terms)
+        for official in self.lexicon().official.get(topic, ()):
+            if spell_key(official) != spell_key(word):
+                alternative = self._word_query(official, False, matched)
+                bits |= alternative.bits
+                terms += alternative.terms
+        return Part(bits, terms)
+
+    def _rank(self, understanding: Understanding, matched: dict[str, set[str]], typing: bool) -> Rank:
+        intent = "contact" in understanding.intents
+        rank = Rank(intent=intent, contacts=self._facet_bits["kind"].get("contact", 0),
+                    contacts_first=intent and not understanding.topics)
+        if understanding.citizenship or understanding.region:
+            rank.tier = self._filter(Filters(citizenship=understanding.citizenship, region=understanding.region))
+        last = textnorm.tokens(understanding.query)[-1:]
+        for word in understanding.optional:
+            part = self._word_query(word, typing and [word] == last, matched)
+            rank.optional.append((part.bits, part.terms))
+        return rank
+
     def _run(self, parts: list[Part], allowed: int, depth: int, all_words: bool,
-             bonus: int = 0) -> tuple[int, list[tuple[int, float]]]:
+             bonus: int = 0, rank: Rank | None = None) -> tuple[int, list[tuple[int, float]]]:
         """(matching documents, the best `depth` as (docnum, score)) for all or any of the parts.
 
         Scoring is BM25F over per-term score tables read once from the index's postings and cached:
-        far cheaper in Python than walking Whoosh's matcher tree for every matching document."""
+        far cheaper in Python than walking Whoosh's matcher tree for every matching document. Matching any
+        of the parts, a record scores by the share of the parts it holds as well."""
         docs = allowed if all_words else 0
         for part in parts:
             docs = docs & part.bits if all_words else docs | part.bits
         if not all_words:
             docs &= allowed
+        if rank and rank.intent and rank.tier is not None:
+            docs |= rank.contacts & rank.tier & allowed   # whom to call: the client's contacts, words or not
+        if not parts and rank and rank.intent:
+            docs = rank.contacts & allowed & (rank.tier if rank.tier is not None else -1)
         if not docs:
             return 0, []
         candidates = doc_numbers(docs)
         scores: dict[int, float] = {}
+        held: dict[int, int] = {}
         for part in parts:
-            for fieldname, term, boost in part.terms:
-                _bits, ids, term_scores = self._term(fieldname, term)
-                if len(candidates) * 8 < len(ids):  # a few candidates, a common term: look them up
-                    for docnum in candidates:
-                        i = bisect_left(ids, docnum)
-                        if i < len(ids) and ids[i] == docnum:
-                            scores[docnum] = scores.get(docnum, 0.0) + term_scores[i] * boost
-                else:
-                    for docnum, score in zip(ids, term_scores, strict=True):
-                        if docnum in candidates:
-                            scores[docnum] = scores.get(docnum, 0.0) + score * boost
+            add_scores(scores, candidates, part.terms, self._term, held)
+        if not all_words and len(parts) > 1:
+            for docnum in scores:
+                scores[docnum] *= held.get(docnum, 0) / len(parts)
         for docnum in doc_numbers(bonus & docs) if bonus else ():
             scores[docnum] *= TITLE_PHRASE_BONUS
-        return docs, nlargest(depth, scores.items(), key=itemgetter(1))
+        if rank:
+            for _bits, terms in rank.optional:
+                add_scores(scores, candidates, terms, self._term)
+            if rank.intent:
+                top = max(scores.values(), default=1.0) or 1.0
+                for docnum in doc_numbers(rank.contacts & docs):
+                    scores[docnum] = max(scores.get(docnum, 0.0) * INTENT_BOOST, INTENT_SHARE * top)
+        return docs, order(scores, docs, depth, rank)
 
     def _title_phrase(self, words: list[str]) -> int:
         """Titles that hold the query's words in the order typed (an exact title wins a bonus)."""
@@ -312,30 +335,40 @@ class SearchIndex:
         return self._bits(self._searcher.docs_for_query(Or(phrases))) if phrases else 0
 
     def _expanded(self, words: list[str], phrases: list[list[str]], typing: bool,
-                  matched: dict[str, set[str]]) -> tuple[list[Part], str | None]:
+                  matched: dict[str, set[str]], understanding: Understanding) -> tuple[list[Part], str | None]:
         """The query with unknown words widened to their nearest index words, and the suggestion."""
-        clauses, suggestion, changed = [], [], False
+        clauses: list[Part] = []
+        suggestion: dict[str, str] = {}
         for i, word in enumerate(words):
             prefix = typing and i == len(words) - 1
-            corrections = [] if self._word_known(word) else self._corrections(word)
-            alternatives = [self._word_query(word, prefix, matched)]
+            corrections = [] if self._word_known(word) else self._speller.corrections(word)
+            alternatives = [self._content_part(word, prefix, matched, understanding, i)]
             alternatives += [self._word_query(c, False, matched, boost=0.7) for c in corrections]
             bits = 0
             for alternative in alternatives:
                 bits |= alternative.bits
             clauses.append(Part(bits, [t for alternative in alternatives for t in alternative.terms]))
-            suggestion.append(corrections[0] if corrections else word)
-            changed |= bool(corrections)
+            if corrections:
+                suggestion[word] = corrections[0]
         clauses += [self._phrase_query(p, matched) for p in phrases]
-        return clauses, (" ".join(suggestion) if changed else None)
+        if not suggestion:
+            return clauses, None
+        # the question as typed, its unknown words corrected (its stop words and places kept)
+        return clauses, textnorm.TOKEN_RE.sub(lambda m: suggestion.get(m.group(0), m.group(0)),
+                                              understanding.query).strip()
 
-    def _hit(self, docnum: int, score: float, lang: str, matched: dict[str, set[str]]) -> Hit:
-        fields = self._reader.stored_fields(docnum)
+    def _hit(self, docnum: int, score: float, lang: str, matched: dict[str, set[str]] | None) -> Hit:
+        fields = self._stored.get(docnum)
+        if fields is None:
+            fields = self._reader.stored_fields(docnum)
+            if len(self._stored) > 5000:
+                self._stored.clear()
+            self._stored[docnum] = fields
         titles, summaries = fields["titles"], fields["summaries"]
         # The snippet is in the requested language (falling back only when the record lacks it); a
         # query typed in another language still shows this language's summary, just without marks.
         snippet = ""
-        if self._store:
+        if self._store and matched is not None:
             texts = self._store.text_blocks(fields["id"])
             shown = next((c for c in (lang, *languages.FALLBACK) if c in texts), None)
             if shown and matched[shown]:
@@ -352,14 +385,3 @@ class Part:
     """One word (with its spellings in every language) or phrase of a query."""
     bits: int                                   # documents it matches
     terms: list[tuple[str, str, float]]         # (field, term, weight) it scores with
-
-
-class _Skipper:
-    """Walks a sorted word list for the Levenshtein automaton: the next word at or after `w`."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
-
-    def __call__(self, w: str) -> str | None:
-        pos = bisect_left(self.words, w)
-        return self.words[pos] if pos < len(self.words) else None

@@ -1,10 +1,14 @@
 """What a search is asked and what it answers: filters, the parsed query, hits and results."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import textnorm
+from .phrases import PHRASE_RE
+
+if TYPE_CHECKING:
+    from .understanding import Understanding
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 12
@@ -38,9 +42,9 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None           # "did you mean", in the user's own words
     expanded: bool = False                  # typo expansion was used
+    understanding: Understanding | None = None  # who, where, what the question said (understanding.py)
 
 
-PHRASE_RE = re.compile(r'"([^"]+)"')
 
 
 def parse_query(text: str) -> tuple[list[str], list[list[str]]]:
