@@ -123,3 +123,20 @@ package: sysdeps $(DATASET) translations
 package-test: package
 	@$(MAKE) --no-print-directory _apt PKGS="xvfb"
 	$(BIN)/python packaging/package_test.py
+
+# Windows (packaging/INSTALL.md, "Windows, built and tested on Debian"): `make windows` builds the one-folder bundle
+# with Windows' own CPython 3.11 and PyInstaller running under Wine (the same spec as Linux), then the 64-bit NSIS
+# installer dist/migrant-desk-<version>-setup.exe with Debian's makensis; pinned downloads, all work files in
+# build/windows/ (a second run reuses the Python, the Wine prefix and the wheels). `make windows-test` installs
+# that installer silently into a fresh Wine prefix whose user has a Cyrillic name and tests it as installed.
+WINDOWS_DEBS := wine wine64 gcc-mingw-w64-x86-64-win32 nsis xvfb xauth xdotool poppler-utils
+
+.PHONY: windows windows-test
+
+windows: $(DATASET) translations
+	@$(MAKE) --no-print-directory _apt PKGS="$(WINDOWS_DEBS) $(QT_DEBS)"
+	$(BIN)/python packaging/windows/build_windows.py
+
+windows-test:
+	@$(MAKE) --no-print-directory _apt PKGS="$(WINDOWS_DEBS) $(QT_DEBS)"
+	$(BIN)/python packaging/windows/windows_test.py

@@ -13,6 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     dataset: Path | None = None
     if argv:
         from . import cli  # argparse only; Qt is imported by the GUI path alone
+        from .console import utf8_output
+
+        utf8_output()  # before anything is printed: a pipe or a file gets UTF-8 on every system
 
         args = cli.parse(argv)
         if not cli.opens_window(args):

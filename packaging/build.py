@@ -442,10 +442,15 @@ def windows_file_version(ver: str) -> str:
     return ".".join(str(n) for n in (numbers + [0, 0, 0, 0])[:4])
 
 
-def nsis_command(ver: str, bundle: Path, out: Path, icon: Path, makensis: str = "makensis") -> list[str]:
-    """makensis with what the script needs; -WX: a warning (a missing translation, say) fails the build."""
-    return [makensis, "-V2", "-WX", f"-DVERSION={ver}", f"-DVI_VERSION={windows_file_version(ver)}",
-            f"-DBUNDLE_DIR={bundle}", f"-DOUTFILE={out}", f"-DICON={icon}", str(WINDOWS_DIR / "migrant-desk.nsi")]
+def nsis_command(ver: str, bundle: Path, out: Path, icon: Path, makensis: str = "makensis",
+                 target: str | None = None) -> list[str]:
+    """makensis with what the script needs; -WX: a warning (a missing translation, say) fails the build.
+    `target` (amd64-unicode: the 64-bit installer `make windows` ships) comes before the script; the .nsi path
+    is absolute (Debian's makensis cannot find the Kyrgyz language file beside a relative one)."""
+    first = [f"-XTarget {target}"] if target else []
+    return [makensis, "-V2", "-WX", *first, f"-DVERSION={ver}", f"-DVI_VERSION={windows_file_version(ver)}",
+            f"-DBUNDLE_DIR={bundle}", f"-DOUTFILE={out}", f"-DICON={icon}",
+            str((WINDOWS_DIR / "migrant-desk.nsi").resolve())]
 
 
 def build_windows_installer(ver: str) -> Path:

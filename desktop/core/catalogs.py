@@ -86,15 +86,35 @@ def derive_qt_uz_cyrl(src: Path, dst: Path) -> None:
     tree.write(dst, encoding="utf-8", xml_declaration=True)
 
 
+def lrelease_candidates(executable: Path, windows: bool) -> list[Path]:
+    """Where PySide6's lrelease may be for the Python at `executable`, in order.
+
+    In a Linux venv the script `pyside6-lrelease` is beside `bin/python`; on Windows it is
+    `pyside6-lrelease.exe`, beside `Scripts\\python.exe` in a venv but in `Scripts\\` below a plain
+    installation's `python.exe`."""
+    folder = executable.parent
+    if not windows:
+        return [folder / "pyside6-lrelease"]
+    return [folder / "pyside6-lrelease.exe", folder / "Scripts" / "pyside6-lrelease.exe"]
+
+
+def lrelease_tool(executable: Path | None = None, windows: bool | None = None) -> str:
+    """The lrelease to run: PySide6's beside this Python, else one on PATH."""
+    import shutil
+
+    windows = sys.platform == "win32" if windows is None else windows
+    for candidate in lrelease_candidates(Path(executable or sys.executable), windows):
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease") or "lrelease"
+
+
 def compile_qt(ts: Path) -> Path:
     """A Qt .ts catalog to .qm with the lrelease that ships with PySide6."""
-    import shutil
     import subprocess
 
-    beside_python = Path(sys.executable).with_name("pyside6-lrelease")
-    tool = str(beside_python) if beside_python.exists() else shutil.which("pyside6-lrelease") or "lrelease"
     qm = ts.with_suffix(".qm")
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run([lrelease_tool(), "-silent", str(ts), "-qm", str(qm)], check=True)
     return qm
 
 
