@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append")
     p.add_argument("--lang", default="ru", choices=languages.CONTENT, help="language of titles and snippets")
     p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--json", action="store_true", help="print the hits as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print as JSON: what the question was understood to say (citizenship, region, topics, "
+                        "intents, each with the words it was read from, and their names) and the hits")
 
     cli_sheet.register(sub)
     cli_pack.register(sub)
@@ -126,13 +128,17 @@ def cmd_search(args) -> int:
     filters = Filters(kinds=tuple(args.kind or ()), citizenship=args.citizenship, region=args.region,
                       statuses=tuple(args.status or ()))
     results = index.search(args.query, filters, lang=args.lang, limit=args.limit, facets=not args.json)
+    understood = _understood(results, store, args.lang)
     if args.json:
-        print(json.dumps([{"id": h.id, "kind": h.kind, "score": round(h.score, 4), "status": h.status,
-                           "titles": h.titles, "snippet": h.snippet} for h in results.hits],
+        print(json.dumps({"query": args.query, "understood": understood, "total": results.total,
+                          "hits": [{"id": h.id, "kind": h.kind, "score": round(h.score, 4), "status": h.status,
+                                    "titles": h.titles, "snippet": h.snippet} for h in results.hits]},
                          ensure_ascii=False, indent=2))
     else:
         if results.suggestion:
             print(f"did you mean: {results.suggestion}")
+        if understood["parts"]:
+            print("understood: " + " · ".join(p["label"] for p in understood["parts"]))
         print(f"{results.total} result(s)")
         for h in results.hits:
             snippet = re.sub(r"<[^>]+>", "", h.snippet).replace("\n", " ")
@@ -140,6 +146,21 @@ def cmd_search(args) -> int:
     index.close()
     store.close()
     return 0
+
+
+def _understood(results, store, lang: str) -> dict:
+    """What the search read in the question, its parts named in `lang` (the command line's --lang)."""
+    from .present.understood import part_label
+
+    understanding = results.understanding
+    if understanding is None:
+        return {"citizenship": None, "region": None, "topics": [], "intents": [], "parts": [], "words": [],
+                "stop_words_only": False}
+    places = {c.code: c.name for c in store.countries()} | {r.code: r.name for r in store.regions()}
+    out = understanding.as_dict()
+    for part in out["parts"]:
+        part["label"] = part_label(part["kind"], part["code"], lang, places)
+    return out
 
 
 def tell_skipped(active: ActiveDataset) -> None:

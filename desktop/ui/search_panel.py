@@ -16,6 +16,7 @@ from ..core.languages import content_language, derive
 from ..present.text import esc
 from . import labels
 from .flow_layout import FlowLayout
+from .understood_chips import UnderstoodChips
 from .widgets import CitizenshipCombo, RegionCombo, named
 
 if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_index)
@@ -92,6 +93,7 @@ class SearchPanel(QWidget):
         self.field.textChanged.connect(lambda: self._timer.start())
         self.field.returnPressed.connect(self.open_selected)
         self.field.installEventFilter(self)
+        self.understood = UnderstoodChips(ctx, self)   # what the question says, as chips under the field
 
         self.citizenship = CitizenshipCombo(ctx, self)
         self.region = RegionCombo(ctx, self)
@@ -130,6 +132,7 @@ class SearchPanel(QWidget):
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
+        layout.addWidget(self.understood)
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.status)
@@ -242,7 +245,9 @@ class SearchPanel(QWidget):
             return
         filters = self.filters()
         lang = content_language(self.ctx.lang)
-        BackgroundOp(self, lambda _report: index.search(query, filters, lang=lang, limit=50), name="search") \
+        dismissed = frozenset(self.understood.dismissed)
+        BackgroundOp(self, lambda _report: index.search(query, filters, lang=lang, limit=50, dismissed=dismissed),
+                     name="search") \
             .on_success(self._show_results).on_failure(self._show_failure).run(self.searches)
 
     def _show_results(self, results: Results) -> None:
@@ -255,7 +260,7 @@ class SearchPanel(QWidget):
         self.count.setText(_("Search failed: {message}").format(message=f"{type(exc).__name__}: {exc}"))
 
     def _render(self) -> None:
-        results = self.results
+        results = self.results = self.understood.show(self.results)   # (only stop words: the start help)
         hits = bool(results and results.hits)
         if self.list is not None:   # (the list exists once the index is attached; before, no results come)
             self.list.clear()
@@ -319,6 +324,7 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def clear(self) -> None:
+        self.understood.dismissed.clear()
         self.field.clear()
         self.field.setFocus()
 
@@ -333,7 +339,8 @@ class SearchPanel(QWidget):
         if self.results is None or self.results.query != self.field.text():
             # Enter pressed before the debounced search ran: search now, synchronously
             lang = content_language(self.ctx.lang)
-            self.results = self.ctx.index.search(self.field.text(), self.filters(), lang=lang, limit=50)
+            self.results = self.ctx.index.search(self.field.text(), self.filters(), lang=lang, limit=50,
+                                                 dismissed=frozenset(self.understood.dismissed))
             self._render()
         item = (self.list.currentItem() or self.list.item(0)) if self.list is not None else None
         if item is not None:

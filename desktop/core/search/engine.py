@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -213,13 +213,15 @@ class SearchIndex:
         return self._lexicon
 
     def search(self, query: str, filters: Filters | None = None, lang: str = "ru", limit: int = 20,
-               facets: bool = True, snippets: int = SNIPPET_HITS) -> Results:
+               facets: bool = True, snippets: int = SNIPPET_HITS,
+               dismissed: Collection[tuple[str, str]] = ()) -> Results:
         """The hits of `query` (the best `limit`); the first `snippets` of them get the highlighted window of
-        their text where the words matched, the others their summary (a list shows a screenful at first)."""
+        their text where the words matched, the others their summary (a list shows a screenful at first).
+        `dismissed`: understood parts ((kind, code)) the advisor removed: not used for ranking."""
         _words, phrases = parse_query(query)
         results = Results(query=query)
         with self._lock:
-            understanding = results.understanding = self.lexicon().understand(query)
+            understanding = results.understanding = self.lexicon().understand(query, dismissed)
         words = understanding.words[:MAX_QUERY_WORDS]
         if understanding.stop_only or not (words or phrases or understanding.intents):
             return results

@@ -9,7 +9,7 @@ window and the command line put them in words (desktop/present/understood.py).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,8 +118,9 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self.table.phrases) or bool(self.stop)
 
-    def understand(self, query: str) -> Understanding:
-        """What the question says; quoted phrases are left whole (their words are matched as written)."""
+    def understand(self, query: str, dismissed: Collection[tuple[str, str]] = ()) -> Understanding:
+        """What the question says; quoted phrases are left whole (their words are matched as written), and
+        what the advisor dismissed ((kind, code) pairs) is not read: its words count as written."""
         result = Understanding(query)
         text = textnorm.strip_controls(query or "")
         quoted = [(m.start(), m.end()) for m in PHRASE_RE.finditer(text)]
@@ -130,7 +131,7 @@ class Lexicon:
         i = 0
         while i < len(tokens):
             p = self.table.match_at(tokens, i)
-            if p is None:
+            if p is None or (p.kind, p.code) in dismissed:
                 i += 1
                 continue
             found.append((i, len(p.words), p))
