@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget
 
 from desktop import paths
 from desktop.core import i18n
@@ -58,14 +58,13 @@ def test_kyrgyz_citizen_registers_within_30_days_and_needs_no_patent(helper):
     rule = due(helper, "migration-registration", "dueRule")[2].text()
     assert rule.startswith("Rule: within 30 calendar days from the date of entry")
     assert due(helper, "work-patent") == {}
-    stay = due(helper, "stay-limit-90-days")
-    assert stay[1].text() == "June 1, 2026"
+    assert due(helper, "stay-limit-90-days") == {}  # no "entry + 90 days" for a worker the rule exempts
     # the patent is listed as not needed, pointing to the EAEU rules that apply instead
     boxes = [b for b in helper.results.findChildren(QFrame, "notNeeded") if b.property("procedureId") == "work-patent"]
     assert len(boxes) == 1
     assert boxes[0].findChild(QLabel, "notNeededText").text() == "not needed for this citizenship"
     links = [label.property("procedureId") for label in boxes[0].findChildren(QLabel, "procedureLink")]
-    assert links == ["work-patent", "eaeu-work-kg"]
+    assert links[0] == "work-patent" and "eaeu-work-kg" in links
     summary = boxes[0].findChild(QLabel, "ownRuleSummary").text()
     assert summary.startswith("Citizens of Kyrgyzstan need no patent")
 
@@ -316,3 +315,40 @@ def test_a_language_switch_shows_the_date_in_the_new_form_and_keeps_it(helper, c
     in_language(ctx, "uz")
     assert date_text(helper).text() == "03/03/2026"
     assert shown_entry(helper) == ENTRY
+
+
+def stay_box(helper: DeadlineHelper):
+    boxes = helper.results.findChildren(QFrame, "stayLimit")
+    assert len(boxes) == 1
+    return boxes[0]
+
+
+def test_stay_limit_asks_the_basis_and_exempts_a_kyrgyz_worker_with_a_contract(helper, qtbot):
+    show(helper, "KG", "RU-SVE")
+    box = stay_box(helper)
+    result = box.findChild(QLabel, "stayResult")
+    assert result.property("state") == "ask_basis" and result.property("isoDate") == ""
+    basis = box.findChild(QComboBox, "stayBasis")
+    assert basis.itemText(1) == "Works under an employment or civil-law contract"
+    basis.setFocus()
+    qtbot.keyClick(basis, Qt.Key_Down)   # the advisor picks "works under a contract" with the keyboard
+    result = stay_box(helper).findChild(QLabel, "stayResult")
+    assert result.property("state") == "exempt"
+    assert result.text().startswith("The 90-day limit does not apply while the client works under")
+    assert not stay_box(helper).findChild(QSpinBox, "stayDaysUsed").isEnabled()  # days do not matter then
+
+
+def test_stay_limit_for_a_visitor_needs_the_days_already_spent(helper):
+    show(helper, "UZ", "RU-TA")
+    box = stay_box(helper)
+    box.findChild(QComboBox, "stayBasis").setCurrentIndex(3)   # no other basis
+    result = box.findChild(QLabel, "stayResult")
+    assert result.property("state") == "ask_days" and "no date can be computed" in result.text()
+    days = box.findChild(QSpinBox, "stayDaysUsed")
+    assert days.isEnabled() and days.text() == "not known"
+    days.setValue(30)
+    assert result.property("isoDate") == "2026-05-01"
+    assert result.text().startswith("The 90 days run out on May 1, 2026")
+    helper.entry_date.set_date(dt.date(2026, 4, 1))   # the choices outlive a new entry date
+    result = stay_box(helper).findChild(QLabel, "stayResult")
+    assert result.property("isoDate") == "2026-05-30"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import model as m
 
 ANCHORS = ("entry", "arrival")  # the events the helper knows the date of
+STAY_LIMIT_TOPIC = "stay_limit"   # the 90-day limit: computed by core.stay_limit, per client, not here
 
 
 @dataclass
@@ -81,6 +82,8 @@ def plan(procedures: list[m.Procedure], citizenship: str, entry: _dt.date, regio
     anchors = {"entry": entry, "arrival": arrival or entry}
     due, not_needed, regional = [], [], []
     for proc in procedures:
+        if proc.topic == STAY_LIMIT_TOPIC:
+            continue  # not a date for everyone: core.stay_limit says whom it binds and when it runs out
         if not _applies(proc.applies_to, citizenship):
             if any(d.counted_from in ANCHORS for s in proc.steps for d in s.deadlines):
                 not_needed.append(proc.id)

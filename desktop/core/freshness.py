@@ -44,8 +44,13 @@ def review_by(record: m.Record) -> _dt.date | None:
 
 def needs_review(record: m.Record, today: _dt.date) -> bool:
     """True once `today` is later than the record's review date."""
-    due = review_by(record)
-    return due is not None and today > due
+    return is_past(review_by(record), today)
+
+
+def is_past(due: _dt.date | str | None, today: _dt.date) -> bool:
+    """True when a review date (a date or its YYYY-MM-DD text) lies before `today`."""
+    day = parse_day(due) if isinstance(due, str) else due
+    return day is not None and today > day
 
 
 def newest_source_date(record: m.Record) -> str | None:

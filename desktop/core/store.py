@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from . import languages
+from . import freshness, languages
 from . import model as m
 
 # The dataset's file name and the schema version this app reads and writes (bump with db/schema.sql).
@@ -122,6 +122,18 @@ class Store:
             return []
         return [(r["kind"], r["code"], r["lang"], r["words"]) for r in self._all(
             "SELECT kind, code, lang, words FROM search_words ORDER BY kind, code, lang")]
+
+    def review_dates(self) -> dict[str, str]:
+        """record id -> the day after which it needs review (its review_by, else verified_on + 12 months); empty
+        for a dataset built before review dates (schema 1), whose records are then never marked."""
+        if not any(r["name"] == "review_by" for r in self._all("PRAGMA table_info(records)")):
+            return {}
+        dates = {}
+        for r in self._all("SELECT id, review_by, verified_on FROM records"):
+            due = r["review_by"] or freshness.default_review_by(r["verified_on"])
+            if due:
+                dates[r["id"]] = due
+        return dates
 
     def ids(self, kind: str | None = None) -> list[str]:
         if kind:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..core.i18n import N_, NP_, translator
 
 STATUS = {"in_force": NP_("status", "in force"), "signed": NP_("status", "signed"),
-          "announced": NP_("status", "announced"), "expired": NP_("status", "expired"),
+          "announced": NP_("status", "announced"), "held": NP_("status", "held"),
+          "expired": NP_("status", "expired"),
           "superseded": NP_("status", "superseded")}
 KIND = {"agreement": N_("Agreement"), "procedure": N_("Procedure"), "contact": N_("Contact point")}
 CONTACT_TYPE = {"embassy": N_("Embassy"), "consulate": N_("Consulate"), "hotline": N_("Hotline"),
@@ -30,6 +31,11 @@ def contact_type(code: str | None, lang: str) -> str:
 
 def phone_label(code: str, lang: str) -> str:
     return translator(lang).gettext(PHONE_LABEL.get(code, code))
+
+
+def needs_review(lang: str) -> str:
+    """The mark of a record whose review date has passed (its facts may be out of date)."""
+    return translator(lang).gettext("needs review")
 
 
 def not_confirmed(lang: str) -> str:

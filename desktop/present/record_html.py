@@ -6,8 +6,10 @@ The page's own words are in the interface language, the record's texts in the co
 """
 from __future__ import annotations
 
+import datetime as _dt
 from urllib.parse import quote
 
+from ..core import freshness
 from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.deadlines import pick_deadline
@@ -24,7 +26,7 @@ h1 { font-size: 150%; margin: 0 0 4px 0; }
 h2 { font-size: 118%; margin: 16px 0 4px 0; color: #1f3f66; }
 .meta { color: #555; }
 .badge { font-weight: bold; }
-.in_force { color: #1e7b43; } .signed { color: #1f5f9e; } .announced { color: #8a5a12; }
+.in_force { color: #1e7b43; } .signed { color: #1f5f9e; } .announced { color: #8a5a12; } .held { color: #1f5f9e; }
 .expired, .superseded { color: #888; }
 .warn { background: #fff4d6; color: #5a4100; }
 .conflict { background: #fde8e6; color: #7a1d12; }
@@ -51,8 +53,10 @@ def heading(text: str) -> str:
 class RecordRenderer:
     """Writes record pages: words in `ui_lang`, the dataset's texts in `lang` (both may be uz_Cyrl)."""
 
-    def __init__(self, store: Store, ui_lang: str, lang: str, citizenship: str = "", region: str = ""):
+    def __init__(self, store: Store, ui_lang: str, lang: str, citizenship: str = "", region: str = "",
+                 today: _dt.date | None = None):
         self.store, self.ui_lang, self.lang = store, ui_lang, lang
+        self.today = today or _dt.date.today()  # records past their review date are marked "needs review"
         self._ = translator(ui_lang).gettext  # the page's own words
         self.citizenship, self.region = citizenship, region
         self.countries = {c.code: c for c in store.countries()}
@@ -151,6 +155,14 @@ class RecordRenderer:
             mark = "" if applies else f' <span class="warn">{esc(elsewhere)}</span>'
             bits.append(esc(self._("only in: {regions}").format(regions=regions)) + mark)
         bits.append(esc(self._("verified on {date}").format(date=self.date(record.verified_on))))
+        newest = freshness.newest_source_date(record)
+        # what the facts can be true "as of": the newest source, beside the check date (audit finding 6)
+        bits.append(esc(self._("newest source: {date}").format(date=self.date(newest))) if newest
+                    else esc(self._("newest source: {date}").format(date=labels.not_confirmed(self.ui_lang))))
+        if freshness.needs_review(record, self.today):
+            due = freshness.review_by(record)
+            title = self._("review was due on {date}").format(date=self.date(due.isoformat() if due else ""))
+            bits.append(f'<span class="warn" title="{esc(title)}">{esc(labels.needs_review(self.ui_lang))}</span>')
         return f'<p class="meta">{" · ".join(bits)}</p>'
 
     # ------------------------------------------------------------------ per kind

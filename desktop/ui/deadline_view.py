@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import deadlines, i18n
+from ..core import deadlines, i18n, stay_limit
 from ..core import model as m
 from ..core.i18n import _, ngettext
 from ..present.text import esc
 from . import labels
 from .date_field import DateField
+from .stay_limit_box import StayInputs, StayLimitBox
 from .widgets import CitizenshipCombo, ClientPanel, RegionCombo
 
 ACTIVE = ("in_force",)  # only rules in force give dates to act by
@@ -70,6 +71,7 @@ class DeadlineHelper(ClientPanel):
         self.ctx = ctx
         self.setObjectName("deadlineHelper")
         self._procedures: dict[str, m.Procedure] | None = None
+        self.stay_inputs = StayInputs()  # the client's basis and days spent: kept across re-renders
 
         self.citizenship = CitizenshipCombo(ctx, self)
         self.entry_date = DateField(self)
@@ -151,6 +153,7 @@ class DeadlineHelper(ClientPanel):
         self._add(wrapped(_("Entry into Russia: {date}").format(date=i18n.format_date(entry)) + "\n"
                           + _("Dates computed from the rules in the dataset."), name="deadlineSummary"))
         self._add_due(plan.due, procedures)
+        self._add_stay_limit(citizenship, entry, procedures)
         self._add_regional(plan.regional, procedures)  # before "not needed": it may replace a step above
         self._add_not_needed(plan, procedures)
 
@@ -240,6 +243,18 @@ class DeadlineHelper(ClientPanel):
             lines.append(_("Counted here from the entry date; if the client reached the place of stay "
                            "later, count from that day."))
         return lines
+
+    def _add_stay_limit(self, citizenship: str, entry: _dt.date, procedures: dict[str, m.Procedure]) -> None:
+        """The 90 days per calendar year: asked and computed per client (ui/stay_limit_box)."""
+        procedure = stay_limit.limit_procedure(list(procedures.values()), citizenship)
+        if procedure is None:
+            return
+        self._add(self._heading(_("Stay limit: 90 days per calendar year")))
+        country = self.ctx.countries().get(citizenship)
+        box = StayLimitBox(procedure, citizenship, bool(country and country.eaeu), entry, self.stay_inputs,
+                           self.ctx.lang)
+        box.layout_.addWidget(self._link(procedure))
+        self._add(box)
 
     def _add_not_needed(self, plan: deadlines.Plan, procedures: dict[str, m.Procedure]) -> None:
         if not plan.not_needed:

@@ -1,6 +1,7 @@
 """The search panel: a search field that searches while the advisor types, filters, and the results."""
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING
 
 # PySide creates its `Qt` namespace (every enum of it, ~10 ms) on first use; this module reads QtCore.Qt
@@ -10,6 +11,7 @@ from PySide6.QtCore import QEvent, QKeyCombination, QSize, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from .. import paths
+from ..core import freshness
 from ..core import model as m
 from ..core.i18n import _, format_date, on_language_changed
 from ..core.languages import content_language, derive
@@ -27,8 +29,8 @@ if TYPE_CHECKING:  # the search engine loads after the first paint (see attach_i
     from .background import Lane
 
 DEBOUNCE_MS = 150
-STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5a12", "expired": "#777777",
-                  "superseded": "#777777"}
+STATUS_COLOURS = {"in_force": "#1e7b43", "signed": "#1f5f9e", "announced": "#8a5a12", "held": "#1f5f9e",
+                  "expired": "#777777", "superseded": "#777777"}
 
 
 def kind_icon(kind: str) -> QIcon:
@@ -40,9 +42,9 @@ def kind_icon(kind: str) -> QIcon:
 class ResultRow(QWidget):
     """One result: icon, title, status badge and verified-on date, highlighted snippet."""
 
-    def __init__(self, hit, ui_lang: str, parent=None):
+    def __init__(self, hit, ui_lang: str, parent=None, overdue: bool = False):
         super().__init__(parent)
-        self.hit = hit
+        self.hit, self.overdue = hit, overdue
         icon = QLabel(self)
         icon.setPixmap(kind_icon(hit.kind).pixmap(QSize(24, 24)))
         icon.setAccessibleName(labels.kind(hit.kind))
@@ -57,7 +59,7 @@ class ResultRow(QWidget):
             f"<b>{esc(title)}</b><br/>"
             f"<span style='color:{colour}'>● {esc(labels.status(hit.status))}</span>"
             f"<span style='color:#666'> · {esc(labels.kind(hit.kind))} · "
-            f"{esc(self.verified(hit))}</span><br/>"
+            f"{esc(self.verified(hit, overdue))}</span><br/>"
             f"<span style='color:#333'>{snippet}</span>")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -66,13 +68,15 @@ class ResultRow(QWidget):
         self.setAccessibleName(title)
 
     @staticmethod
-    def verified(hit) -> str:
-        return _("verified {date}").format(date=format_date(hit.verified_on))
+    def verified(hit, overdue: bool = False) -> str:
+        """When it was checked, and "needs review" once its review date has passed."""
+        checked = _("verified {date}").format(date=format_date(hit.verified_on))
+        return f"{checked} · {_('needs review')}" if overdue else checked
 
     @staticmethod
-    def summary(hit) -> str:
+    def summary(hit, overdue: bool = False) -> str:
         """The row's second line in words: kind, status and when it was checked."""
-        return " · ".join((labels.kind(hit.kind), labels.status(hit.status), ResultRow.verified(hit)))
+        return " · ".join((labels.kind(hit.kind), labels.status(hit.status), ResultRow.verified(hit, overdue)))
 
 
 class SearchPanel(QWidget):
@@ -290,13 +294,16 @@ class SearchPanel(QWidget):
             return
         from PySide6.QtWidgets import QListWidgetItem
 
+        review = self.ctx.store.review_dates()
+        today = _dt.date.today()
         for hit in results.hits:
+            overdue = freshness.is_past(review.get(hit.id), today)
             item = QListWidgetItem(self.list)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, hit.id)
             # what a screen reader says for the row (its widget is only painted): title, then kind and status
             item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, derive(hit.title, self.ctx.lang))
-            item.setData(QtCore.Qt.ItemDataRole.AccessibleDescriptionRole, ResultRow.summary(hit))
-            row = ResultRow(hit, self.ctx.lang)
+            item.setData(QtCore.Qt.ItemDataRole.AccessibleDescriptionRole, ResultRow.summary(hit, overdue))
+            row = ResultRow(hit, self.ctx.lang, overdue=overdue)
             item.setSizeHint(row.sizeHint())
             self.list.setItemWidget(item, row)
         self.list.setCurrentRow(0)

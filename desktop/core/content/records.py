@@ -84,8 +84,9 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
         c.err(("confidence_note",), f"confidence '{conf}' needs a confidence_note saying what is unconfirmed")
 
     if conf == "verified" and sources and not any(s.date for s in sources):
-        c.err(("confidence",), "'verified' needs at least one source with its date (sources[].date), so the "
-                               "app can say how current the facts are; otherwise use partial with a note")
+        c.err(("confidence",) if "confidence" in d else ("sources",),
+              "'verified' needs at least one source with its date (sources[].date), so the app can say how "
+              "current the facts are; otherwise use partial with a note")
     verified_on = c.date(("verified_on",), d.get("verified_on")) or ""
     review_by = _review_by(c, d.get("review_by"), verified_on)
 
