@@ -162,3 +162,25 @@ def test_editor_wording_in_a_source_note_is_allowed(content_tree):
     edit(content_tree, AGREEMENT, "type: official, date: 2020-01-16}", "type: official, date: 2020-01-16, "
          "note: dossier G-11}")
     assert load_content(content_tree).problems == []
+
+
+def test_a_schema_1_dataset_still_opens_without_types_or_review_dates(content_tree, tmp_path):
+    """A dataset built before schema 2 (no sources.type, no records.review_by) is read as it is: no source
+    types (so no official source), and the review date is verified_on + 12 months everywhere."""
+    import sqlite3
+
+    with built(content_tree, tmp_path) as store:
+        path = store.path
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE sources DROP COLUMN type")
+    conn.execute("ALTER TABLE records DROP COLUMN review_by")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with Store(path) as old:
+        record = old.record("test-contact")
+        assert record.review_by is None and [s.type for s in record.sources] == [None]
+        assert old.review_dates()["test-contact"] == "2027-11-24"
+        assert freshness.best_official_source(record) is None
+        html = RecordRenderer(old, "en", "en", today=dt.date(2027, 11, 25)).render(record)
+    assert "Test consulate" in html and ">needs review</span>" in html

@@ -124,12 +124,12 @@ class Store:
             "SELECT kind, code, lang, words FROM search_words ORDER BY kind, code, lang")]
 
     def review_dates(self) -> dict[str, str]:
-        """record id -> the day after which it needs review (its review_by, else verified_on + 12 months); empty
-        for a dataset built before review dates (schema 1), whose records are then never marked."""
-        if not any(r["name"] == "review_by" for r in self._all("PRAGMA table_info(records)")):
-            return {}
+        """record id -> the day after which it needs review: its review_by, else (and in a dataset built before
+        review dates, schema 1) verified_on + 12 months, as `freshness.review_by` says for a whole record."""
+        has_column = any(r["name"] == "review_by" for r in self._all("PRAGMA table_info(records)"))
         dates = {}
-        for r in self._all("SELECT id, review_by, verified_on FROM records"):
+        for r in self._all(f"SELECT id, {'review_by' if has_column else 'NULL'} AS review_by, verified_on "
+                           "FROM records"):
             due = r["review_by"] or freshness.default_review_by(r["verified_on"])
             if due:
                 dates[r["id"]] = due
