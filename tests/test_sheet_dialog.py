@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.present.sheet_html import label
+from desktop.present.client_sheet import word
 from desktop.present.text import title_in
 from desktop.ui.sheet_dialog import SheetDialog
 
@@ -38,7 +38,8 @@ def choose(combo, data) -> None:
 
 def test_dialog_opens_with_a_preview_of_the_sheet(dialog, store):
     assert dialog.sheets()[0].title == title_in(store.record("work-patent"), "uz")
-    assert dialog.preview.pageCount() == dialog.page_count() >= 2
+    assert dialog.preview.pageCount() == dialog.page_count() == 1  # the client sheet
+    assert not dialog.choices.full()
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     assert dialog.message.isHidden()
 
@@ -50,7 +51,7 @@ def test_changing_options_rebuilds_the_preview(qtbot, dialog, store):
     single = dialog.page_count()
     dialog.bilingual_check.setChecked(True)
     qtbot.waitUntil(lambda: dialog.sheets()[0].content.langs == ("ky", "ru"), timeout=3000)
-    assert dialog.page_count() > single
+    assert 1 == single <= dialog.page_count() <= 2  # side by side, or Russian on the back
     assert dialog.preview.pageCount() == dialog.page_count()
     choose(dialog.lang_combo, "ru")
     qtbot.waitUntil(lambda: dialog.sheets()[0].content.langs == ("ru",), timeout=3000)
@@ -111,7 +112,7 @@ def test_print_sends_the_pages_to_the_printer(dialog, store, tmp_path):
     pages = dialog.print_to(printer)
     assert pages == pdf_pages(out) == dialog.page_count()
     text = pdf_text(out)
-    assert label("steps", "uz") in text and re.search(rf"\b1 ?/ ?{pages}\b", text)
+    assert word("what_to_do", "uz") in text and re.search(rf"\b1 ?/ ?{pages}\b", text)
     assert "(A4)" in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
 
 
@@ -127,3 +128,50 @@ def test_interface_language_change_renames_choices_not_the_sheet(dialog, store):
     finally:
         i18n.set_language("en")
     assert dialog.citizenship_combo.currentText() == "Uzbekistan (UZ)"
+
+
+# ------------------------------------------------------------------ the client sheet's options (issue 18)
+
+def visible_dates(dialog) -> list[str]:
+    return [code for code, field in dialog.choices.fields.items() if dialog.choices.form.isRowVisible(field)]
+
+
+def test_dates_the_procedure_counts_from_are_offered(qtbot, store):
+    d = SheetDialog(store, "eaeu-work-kg", lang="ky", citizenship="KG", region="RU-SVE")
+    qtbot.addWidget(d)
+    assert {"entry", "contract", "contract_end"} <= set(visible_dates(d))
+    assert "payment" not in visible_dates(d)
+
+
+def test_an_entry_date_typed_puts_the_clients_dates_on_the_sheet(qtbot, store, tmp_path):
+    d = SheetDialog(store, "migration-registration", lang="uz", citizenship="UZ", region="RU-TA")
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    field = d.choices.fields["entry"]
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, "3.12.2026")
+    qtbot.waitUntil(lambda: "18-dekabr, 2026" in d.sheets()[0].content.html, timeout=3000)  # the preview follows
+    path = tmp_path / "client.pdf"
+    assert d.save_pdf(path) == pdf_pages(path) == 1
+    assert "18-dekabr, 2026" in pdf_text(path)
+
+
+def test_a_wrong_date_is_said_and_never_printed(qtbot, store):
+    d = SheetDialog(store, "migration-registration", lang="en", citizenship="UZ", region="RU-TA")
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    field = d.choices.fields["entry"]
+    qtbot.keyClicks(field.edit, "31.02.2026")
+    assert field.error.isVisible() and field.edit.text() == "31.02.2026"  # shown as typed, not replaced
+    d.rebuild()
+    assert d.options().anchors == {}
+    assert "By " not in d.sheets()[0].content.html
+
+
+def test_the_full_sheet_is_a_choice(qtbot, dialog):
+    assert dialog.page_count() == 1
+    dialog.choices.set_full(True)
+    qtbot.waitUntil(lambda: dialog.page_count() > 2, timeout=5000)
+    assert dialog.sheets()[0].content.full

@@ -11,6 +11,7 @@ and Russian on the back.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,13 @@ MORE_STEPS = ("{n} more step is on the full sheet: ask the advisor for it.",
               "{n} more steps are on the full sheet: ask the advisor for them.")
 
 
+def clip(text: str, chars: int) -> str:
+    """`text` cut at a word before `chars` characters, with "…" (the whole text is on the full sheet)."""
+    if not chars or len(text) <= chars:
+        return text
+    return text[:chars].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
+
+
 def anchor_name(code: str, lang: str) -> str:
     return translator(lang).pgettext("sheet date", ANCHOR_NAMES[code])
 
@@ -70,14 +78,16 @@ class Level:
     contacts: int = sheets.CLIENT_MAX_CONTACTS
     documents: int = 99
     asides: bool = True          # a document's words in brackets (often "see the note …")
+    chars: int = 0               # a step or document longer than this is cut at a word, with "…" (0: never)
 
 
+NBSP = "\u00a0"
+_TIGHT = dict(whole_steps=False, details=False, asides=False)
 LEVELS = (Level(14, 6), Level(13, 6), Level(12, 6), Level(12, 6, whole_steps=False, asides=False),
-          Level(12, 5, whole_steps=False, asides=False),
-          Level(11, 5, whole_steps=False, details=False, asides=False),
-          Level(11, 4, whole_steps=False, details=False, asides=False),
-          Level(11, 4, whole_steps=False, details=False, contacts=2, asides=False),
-          Level(10, 3, whole_steps=False, details=False, contacts=2, documents=8, asides=False))
+          Level(12, 5, whole_steps=False, asides=False), Level(11, 5, **_TIGHT), Level(11, 4, **_TIGHT),
+          Level(11, 4, contacts=2, **_TIGHT), Level(10, 3, contacts=2, documents=8, **_TIGHT),
+          Level(10, 3, contacts=2, documents=8, chars=150, **_TIGHT),
+          Level(10, 3, contacts=2, documents=6, chars=90, **_TIGHT))
 ASIDE = re.compile(r"\s*\([^()]*\)")
 SIDE_BY_SIDE = Level(12, 6)  # bilingual on one page: only when both languages fit at this size
 
@@ -124,18 +134,17 @@ class _ClientWriter:
             out.append(f'<p class="warning">{esc(label("for_others", lang, countries=names))}</p>')
         used = {s.deadline.counted_from for s in self.plan if s.due and s.deadline}
         if used:
-            given = [f'{esc(anchor_name(a, lang))}: <b>{esc(format_date(self.given[a], lang))}</b>'
+            given = [f'{esc(anchor_name(a, lang))}: {_day(self.given[a], lang)}'
                      for a in sheets.ANCHORS if a in used and not (a == "arrival" and self._arrival_is_entry())]
             if "arrival" in used and self._arrival_is_entry() and "entry" not in used:
-                given.insert(0, f'{esc(anchor_name("entry", lang))}: <b>{esc(format_date(self.given["entry"], lang))}'
-                                f'</b>')
+                given.insert(0, f'{esc(anchor_name("entry", lang))}: {_day(self.given["entry"], lang)}')
             notes = []
             if "arrival" in used and self._arrival_is_entry():
                 notes.append(word("arrival_is_entry", lang))
             if any(s.due and s.deadline and s.deadline.working_days for s in self.plan):
                 notes.append(word("working_days", lang))
             extra = "".join(f'<br><span class="muted">{esc(n)}</span>' for n in notes)
-            out.append(f'<p class="given">{esc(word("dates_given", lang))} {"; ".join(given)}{extra}</p>')
+            out.append(f'<p class="given">{esc(word("dates_given", lang))}<br>{"<br>".join(given)}{extra}</p>')
         return "".join(out)
 
     def _arrival_is_entry(self) -> bool:
@@ -155,7 +164,7 @@ class _ClientWriter:
 
     def _step(self, s: ClientStep, lang: str, level: Level) -> str:
         text = localized(s.step.text, lang)
-        text = text if level.whole_steps else first_sentence(text)
+        text = clip(text if level.whole_steps else first_sentence(text), level.chars)
         flag = "" if s.step.confidence == "verified" else \
             f' <span class="muted">({esc(labels.unverified(lang))})</span>'
         lines = [f'<b>{s.number}.</b> {esc(text)}{flag}']
@@ -175,8 +184,8 @@ class _ClientWriter:
         if not self.documents:
             return ""
         docs = self.documents[:level.documents]
-        items = [esc(localized(d.text, lang) if level.asides else ASIDE.sub("", localized(d.text, lang)))
-                 for d in docs]
+        items = [esc(clip(localized(d.text, lang) if level.asides else ASIDE.sub("", localized(d.text, lang)),
+                          level.chars)) for d in docs]
         more = len(self.documents) - len(docs)
         if more:
             items.append(f'<span class="muted">+{more}</span>')
@@ -224,7 +233,7 @@ class _ClientWriter:
     def _phone(self, p: m.Phone, lang: str) -> str:
         extra = f' <span class="muted">({esc(labels.phone_label(p.label, lang))})</span>' \
             if p.label not in ("general",) else ""
-        return f'<span class="phone" style="white-space: nowrap">{esc(p.number)}</span>{extra}'
+        return f'<span class="phone">{esc(p.number).replace(" ", NBSP)}</span>{extra}'
 
     def footer(self) -> tuple[str, ...]:
         langs = self.o.langs
@@ -256,6 +265,11 @@ def build_client_sheet(store: Store, procedure_id: str, options: SheetOptions) -
     return SheetContent(procedure_id=procedure_id, html=variants[0].html, title=title_in(record, langs[0]),
                         footer=w.footer(), qr_url=w.source.url if w.source else None, langs=langs,
                         variants=tuple(variants), full=False)
+
+
+def _day(day: _dt.date, lang: str) -> str:
+    """A date in bold, its spaces unbreakable (the sheet puts it where a line has room for it)."""
+    return f'<b>{esc(format_date(day, lang)).replace(" ", NBSP)}</b>'
 
 
 def _html(lang: str, body: str) -> str:
