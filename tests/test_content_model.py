@@ -184,3 +184,14 @@ def test_a_schema_1_dataset_still_opens_without_types_or_review_dates(content_tr
         assert freshness.best_official_source(record) is None
         html = RecordRenderer(old, "en", "en", today=dt.date(2027, 11, 25)).render(record)
     assert "Test consulate" in html and ">needs review</span>" in html
+
+
+def test_a_source_month_is_said_as_a_month(content_tree, tmp_path):
+    """ "Checked 24 Nov 2026 · newest source: March 2026" (audit finding 6): a source dated only by its month."""
+    edit(content_tree, AGREEMENT, "date: 2020-01-16}", "date: 2026-03}")
+    with built(content_tree, tmp_path) as store:
+        record = store.record("test-agreement")
+        en = RecordRenderer(store, "en", "en").render(record)
+        ru = RecordRenderer(store, "ru", "ru").render(record)
+    assert "verified on November 24, 2026 · newest source: March 2026" in en
+    assert "самый новый источник: март 2026\u202fг." in ru   # babel keeps the narrow no-break space

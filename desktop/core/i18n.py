@@ -139,3 +139,15 @@ def format_date(value: _dt.date | str | None, lang: str | None = None) -> str:
     text = babel_format_date(day, format="long", locale=_babel_locale(lang or current_language()))
     return text.replace("‘", "ʻ").replace("'", "ʻ") if (lang or current_language()) == "uz" else text
 
+
+def format_month(value: str, lang: str | None = None) -> str:
+    """A month without its day (YYYY-MM) in the interface language: "March 2026", "март 2026 г."; any other
+    text as format_date says it."""
+    if len(value) != 7 or value[4] != "-" or not value.replace("-", "").isdigit() or not 1 <= int(value[5:]) <= 12:
+        return format_date(value, lang)
+    from babel.dates import format_skeleton
+
+    day = _dt.date(int(value[:4]), int(value[5:]), 1)
+    text = str(format_skeleton("yMMMM", day, locale=_babel_locale(lang or current_language())))
+    return text.replace("‘", "ʻ").replace("'", "ʻ") if (lang or current_language()) == "uz" else text
+

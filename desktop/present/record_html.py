@@ -13,7 +13,7 @@ from ..core import freshness
 from ..core import model as m
 from ..core.contacts import contacts_for
 from ..core.deadlines import pick_deadline
-from ..core.i18n import N_, format_date, translator
+from ..core.i18n import N_, format_month, translator
 from ..core.languages import CONTENT, FALLBACK, content_language, localized
 from ..core.store import Store
 from . import labels
@@ -66,7 +66,8 @@ class RecordRenderer:
         return localized(text, self.lang)
 
     def date(self, value: str | None) -> str:
-        return format_date(value, self.ui_lang)
+        """A date in the interface language; a month without its day as "March 2026" ("март 2026 г.")."""
+        return format_month(value, self.ui_lang) if value else ""
 
     def nc(self) -> str:
         return f'<span class="nc">{esc(labels.not_confirmed(self.ui_lang))}</span>'
