@@ -174,6 +174,8 @@ _KY_CASES = [
     "дагы", "деги", "догу", "тагы", "теги", "тогу",
     # possessive
     "ыбыз", "ибиз", "убуз", "ыныз", "иниз", "унуз", "сы", "си", "су", "ым", "им", "ум", "ын", "ин", "ун",
+    # the 3rd person possessive after a consonant: мөөнөттөр-ү, документтер-и (then the plural goes too)
+    "ы", "и", "у",
 ]
 KY_SUFFIXES = sorted(set(_KY_CASES), key=len, reverse=True)
 

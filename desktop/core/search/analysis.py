@@ -42,7 +42,7 @@ def spell_key(word: str) -> str:
 
 
 def make_schema() -> Schema:
-    fields = dict(id=ID(stored=True, unique=True), kind=ID(stored=True), status=ID(stored=True),
+    fields = dict(id=ID(stored=True, unique=True), kind=ID(stored=True), status=ID(stored=True), topic=ID,
                   citizenship=KEYWORD(commas=True, lowercase=True),
                   region=KEYWORD(commas=True, lowercase=True),
                   verified_on=STORED, titles=STORED, summaries=STORED)

@@ -30,6 +30,8 @@ def record_document(record: m.Record, store: Store, region_names: dict[str, dict
     else:
         doc["citizenship"] = ",".join(record.applies_to)
         doc["region"] = ",".join(record.regions)
+        if isinstance(record, m.Procedure) and record.topic:
+            doc["topic"] = record.topic       # a question about the topic puts it forward (core/search/ranking)
     for lang in languages.CONTENT:
         text = record.texts.get(lang)
         parts = [text.summary, text.body] if text else []

@@ -6,7 +6,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,12 @@ from whoosh.searching import Searcher
 from .. import languages, textnorm
 from .. import model as m
 from ..store import Store
+from . import ranking
 from .analysis import spell_key
 from .bitsets import bitset, count, doc_numbers
 from .index_files import VOCABULARY_FILE, Progress, build_index, index_state
 from .queries import MAX_QUERY_WORDS, Filters, Hit, Results, parse_query
-from .ranking import INTENT_BOOST, INTENT_SHARE, LONG_QUERY, Rank, add_scores, order
+from .ranking import Rank
 from .scores import from_le, open_scores, term_text
 from .snippets import escape_html, highlight_text
 from .spelling import Speller
@@ -30,7 +31,7 @@ from .understanding import Lexicon, Understanding
 FUZZY_THRESHOLD = 3        # strict results below this -> try typo expansion
 PREFIX_TERMS = 12          # index terms a word being typed expands to, per field
 MIN_PREFIX = 3
-FACETS = ("kind", "status", "citizenship", "region")
+FACETS = ("kind", "status", "citizenship", "region")   # counted for the results (and "topic" for ranking)
 RERANK_DEPTH = 30          # hits ranked (with the kind weights in scores) before the page is cut
 TITLE_PHRASE_BONUS = 1.5   # a title holding the query's words in order
 SNIPPET_HITS = 12          # hits that get a highlighted snippet (about a screenful of results)
@@ -61,10 +62,11 @@ class SearchIndex:
         self._scores = open_scores(self.index_dir)
         self._lexicon: Lexicon | None = None    # read from the dataset with the first search
         self._stored: dict[int, dict[str, Any]] = {}   # a hit's stored fields (whoosh decompresses them)
+        self._texts: dict[str, dict[str, str]] = {}    # a hit's texts (for its snippet)
         self._facet_bits: dict[str, dict[str, int]] = {
             name: {term_text(value): self._bits(self._reader.postings(name, value).all_ids())
                    for value in self._reader.lexicon(name)}
-            for name in FACETS}
+            for name in (*FACETS, "topic")}
 
     @classmethod
     def open(cls, store: Store, index_dir: Path, fallback_dir: Path | None = None,
@@ -200,6 +202,10 @@ class SearchIndex:
             return Part(0, [])
         return Part(self._bits(self._searcher.docs_for_query(Or(clauses))), used)  # exact; phrases are rare
 
+    def _begins(self, word: str) -> bool:
+        return any(self._prefix_terms(f"{f}_{lang}", key) for lang, key in self._keys(word).items()
+                   if len(key) >= MIN_PREFIX for f in ("text", "title"))
+
     def _word_known(self, word: str) -> bool:
         return any((f"{f}_{lang}", key) in self._reader
                    for lang, key in self._keys(word).items() for f in ("text", "title"))
@@ -236,27 +242,30 @@ class SearchIndex:
             rank = self._rank(understanding, matched, typing=not query[-1].isspace())
             depth = max(limit, RERANK_DEPTH)
             bonus = self._title_phrase(understanding.title_words)
-            long = len(parts) >= LONG_QUERY
+            long = len(parts) >= ranking.LONG_QUERY
             docs, hits = self._run(parts, allowed, depth, not long, bonus, rank)
-            # a typo that a topic's names hid still gets its "did you mean" (not the word being typed)
-            unknown = any(not self._word_known(w) for w in (words[:-1] if typing else words))
-            if words and (count(docs) < FUZZY_THRESHOLD or unknown):
+            found = rank.found       # (the contacts put forward for whom to call are not what the words found)
+            # a typo that a topic's names hid still gets its "did you mean" (the word being typed: when it
+            # begins no word of the index either)
+            unknown = any(not self._word_known(w) and not (typing and i == len(words) - 1 and self._begins(w))
+                          for i, w in enumerate(words))
+            if words and (count(docs & found) < FUZZY_THRESHOLD or unknown):
                 expanded, suggestion = self._expanded(words, phrases, typing, matched, understanding)
                 if suggestion:
                     more_docs, more = self._run(expanded, allowed, depth, not long, bonus, rank)
-                    if count(more_docs) > count(docs) and count(docs) < FUZZY_THRESHOLD:
-                        docs, hits, parts, results.expanded = more_docs, more, expanded, True
+                    if count(rank.found) > count(found) and count(found) < FUZZY_THRESHOLD:
+                        docs, hits, parts, results.expanded, found = more_docs, more, expanded, True, rank.found
                     results.suggestion = suggestion
                 extra = [Part(bits, terms) for bits, terms in rank.optional]
-                if count(docs) < FUZZY_THRESHOLD and len(parts) + len(extra) > 1 and not long:
+                if count(found) < FUZZY_THRESHOLD and len(parts) + len(extra) > 1 and not long:
                     # a natural query: rank by how many of its words (places too) a record has
                     relaxed_docs, relaxed = self._run(parts + extra, allowed, depth, False, bonus, rank)
-                    if count(relaxed_docs) > count(docs):
+                    if count(rank.found) > count(found):
                         docs, hits = relaxed_docs, relaxed
             results.total = count(docs)
             if facets:
-                results.facets = {name: {value: n for value, bits in values.items() if (n := count(docs & bits))}
-                                  for name, values in self._facet_bits.items()}
+                results.facets = {name: {value: n for value, bits in self._facet_bits[name].items()
+                                         if (n := count(docs & bits))} for name in FACETS}
             results.hits = [self._hit(docnum, score, lang, matched if n < snippets else None)
                             for n, (docnum, score) in enumerate(hits[:limit])]
         return results
@@ -268,24 +277,29 @@ class SearchIndex:
         topic = understanding.topic_of.get(i)
         if topic is None:
             return part
-        bits, terms = part.bits, list(part.terms)
+        bits, alternatives = part.bits, []
         for official in self.lexicon().official.get(topic, ()):
             if spell_key(official) != spell_key(word):
                 alternative = self._word_query(official, False, matched)
                 bits |= alternative.bits
-                terms += alternative.terms
-        return Part(bits, terms)
+                alternatives.append(alternative.terms)
+        return Part(bits, part.terms, alternatives)
 
     def _rank(self, understanding: Understanding, matched: dict[str, set[str]], typing: bool) -> Rank:
         intent = "contact" in understanding.intents
         rank = Rank(intent=intent, contacts=self._facet_bits["kind"].get("contact", 0),
                     contacts_first=intent and not understanding.topics)
+        for topic in understanding.topics:
+            rank.topics |= self._facet_bits["topic"].get(topic, 0)
         if understanding.citizenship or understanding.region:
             rank.tier = self._filter(Filters(citizenship=understanding.citizenship, region=understanding.region))
+            facets = self._facet_bits
+            rank.own_region = facets["region"].get((understanding.region or "").lower(), 0)
+            rank.own_citizenship = facets["citizenship"].get((understanding.citizenship or "").lower(), 0)
         last = textnorm.tokens(understanding.query)[-1:]
         for word in understanding.optional:
             part = self._word_query(word, typing and [word] == last, matched)
-            rank.optional.append((part.bits, part.terms))
+            rank.optional.append((part.bits, [(f, t, w * ranking.PLACE_WEIGHT) for f, t, w in part.terms]))
         return rank
 
     def _run(self, parts: list[Part], allowed: int, depth: int, all_words: bool,
@@ -293,13 +307,14 @@ class SearchIndex:
         """(matching documents, the best `depth` as (docnum, score)) for all or any of the parts.
 
         Scoring is BM25F over per-term score tables read once from the index's postings and cached:
-        far cheaper in Python than walking Whoosh's matcher tree for every matching document. Matching any
-        of the parts, a record scores by the share of the parts it holds as well."""
+        far cheaper in Python than walking Whoosh's matcher tree for every matching document."""
         docs = allowed if all_words else 0
         for part in parts:
             docs = docs & part.bits if all_words else docs | part.bits
         if not all_words:
             docs &= allowed
+        if rank:
+            rank.found = docs
         if rank and rank.intent and rank.tier is not None:
             docs |= rank.contacts & rank.tier & allowed   # whom to call: the client's contacts, words or not
         if not parts and rank and rank.intent:
@@ -308,25 +323,19 @@ class SearchIndex:
             return 0, []
         candidates = doc_numbers(docs)
         scores: dict[int, float] = {}
-        held: dict[int, int] = {}
-        for part in parts:
-            add_scores(scores, candidates, part.terms, self._term, held)
-        if not all_words and len(parts) > 1:
-            for docnum in scores:
-                scores[docnum] *= held.get(docnum, 0) / len(parts)
-        for docnum in doc_numbers(bonus & docs) if bonus else ():
-            scores[docnum] *= TITLE_PHRASE_BONUS
+        for part in parts:    # summed: a rare word weighs more (BM25's idf), a record holding more words more
+            ranking.add_best_scores(scores, candidates, (part.terms, *part.alternatives), self._term)
+        ranking.boost(scores, bonus & docs, TITLE_PHRASE_BONUS)
+        ranking.boost(scores, rank.topics & docs if rank else 0, ranking.TOPIC_BOOST)  # about the question's topic
         if rank:
             for _bits, terms in rank.optional:
-                add_scores(scores, candidates, terms, self._term)
+                ranking.add_scores(scores, candidates, terms, self._term)
             if rank.intent:
-                top = max(scores.values(), default=1.0) or 1.0
-                for docnum in doc_numbers(rank.contacts & docs):
-                    scores[docnum] = max(scores.get(docnum, 0.0) * INTENT_BOOST, INTENT_SHARE * top)
-        return docs, order(scores, docs, depth, rank)
+                ranking.contacts_forward(scores, docs, rank)
+        return docs, ranking.order(scores, docs, depth, rank)
 
     def _title_phrase(self, words: list[str]) -> int:
-        """Titles that hold the query's words in the order typed (an exact title wins a bonus)."""
+        """Titles that hold the query's words in the ranking.order typed (an exact title wins a bonus)."""
         if len(words) < 2:
             return 0
         phrases = []
@@ -349,7 +358,8 @@ class SearchIndex:
             bits = 0
             for alternative in alternatives:
                 bits |= alternative.bits
-            clauses.append(Part(bits, [t for alternative in alternatives for t in alternative.terms]))
+            clauses.append(Part(bits, [t for alternative in alternatives for t in alternative.terms],
+                                [t for alternative in alternatives for t in alternative.alternatives]))
             if corrections:
                 suggestion[word] = corrections[0]
         clauses += [self._phrase_query(p, matched) for p in phrases]
@@ -365,13 +375,16 @@ class SearchIndex:
             fields = self._reader.stored_fields(docnum)
             if len(self._stored) > 5000:
                 self._stored.clear()
+                self._texts.clear()
             self._stored[docnum] = fields
         titles, summaries = fields["titles"], fields["summaries"]
         # The snippet is in the requested language (falling back only when the record lacks it); a
         # query typed in another language still shows this language's summary, just without marks.
         snippet = ""
         if self._store and matched is not None:
-            texts = self._store.text_blocks(fields["id"])
+            texts = self._texts.get(fields["id"])
+            if texts is None:
+                texts = self._texts[fields["id"]] = self._store.text_blocks(fields["id"])
             shown = next((c for c in (lang, *languages.FALLBACK) if c in texts), None)
             if shown and matched[shown]:
                 snippet = highlight_text(texts[shown], matched[shown], shown)
@@ -387,3 +400,5 @@ class Part:
     """One word (with its spellings in every language) or phrase of a query."""
     bits: int                                   # documents it matches
     terms: list[tuple[str, str, float]]         # (field, term, weight) it scores with
+    # other words that stand for it (a topic's official names): a record scores by the best of them and terms
+    alternatives: list[list[tuple[str, str, float]]] = field(default_factory=list)

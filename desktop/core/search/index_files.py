@@ -22,7 +22,8 @@ from .documents import record_document, spelling_words
 from .scores import SCORES_FILE, open_scores, write_score_tables
 
 # 4: topic words come from the dataset (a dataset without them gets an index without them)
-INDEX_FORMAT = 4
+# 5: Kyrgyz keys drop the 3rd person possessive after a consonant (мөөнөттөрү -> мөөнөт); a topic field
+INDEX_FORMAT = 5
 STAMP_FILE = "migrant-desk-index.json"
 VOCABULARY_FILE = "vocabulary.json"
 

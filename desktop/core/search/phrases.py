@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import languages, textnorm
+from .. import textnorm
 
 MIN_PREFIX = 3
 PHRASE_RE = re.compile(r'"([^"]+)"')   # a "quoted phrase" of a query
@@ -23,10 +23,17 @@ def _fold_en(word: str) -> str:
 FOLDS = {"ru": textnorm.fold_ru, "uz": textnorm.fold_uz, "ky": textnorm.fold_ky, "en": _fold_en}
 
 
+CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+# the languages whose analysers read a word of each script (Uzbek in either; Russia's stemmer would also key a
+# Latin word, "permit" as "perm", and meet the Kyrgyz and Russian "Пермь")
+SCRIPT_LANGS = {True: ("ru", "uz", "ky"), False: ("uz", "en")}
+
+
 @lru_cache(maxsize=50_000)
 def word_keys(word: str) -> frozenset[str]:
-    """The word's search key in every language, as 'lang:key'."""
-    return frozenset(f"{lang}:{key}" for lang in languages.CONTENT if (key := textnorm.STEMMERS[lang](word)))
+    """The word's search key in every language that writes its script, as 'lang:key'."""
+    langs = SCRIPT_LANGS[bool(CYRILLIC_RE.search(word))]
+    return frozenset(f"{lang}:{key}" for lang in langs if (key := textnorm.STEMMERS[lang](word)))
 
 
 @lru_cache(maxsize=50_000)

@@ -11,8 +11,12 @@ from heapq import nlargest
 
 from .bitsets import doc_numbers
 
-LONG_QUERY = 3          # words to match from which any of them may be missing (ranked by how many it has)
+PLACE_WEIGHT = 0.25     # a place named in a question: the client's records rank first (the tier), its words count
+                        # little (a record that names Kazan often is not the answer for a client in Kazan)
+TOPIC_BOOST = 1.5       # a procedure whose topic the question names (in any of its words)
+LONG_QUERY = 4          # words from which a record may lack some (a question: ranked by the sum of their scores)
 INTENT_BOOST = 1.6      # a contact's score when the question asks whom to call
+OWN_BONUS = {"region": 0.3, "citizenship": 0.15}   # a contact for the client's own region and citizenship
 INTENT_SHARE = 0.6      # a contact that serves the understood client, added without sharing a word: its share
                         # of the best score
 
@@ -24,6 +28,10 @@ class Rank:
     contacts: int = 0                  # contact documents (put forward by an intent)
     intent: bool = False
     contacts_first: bool = False       # whom to call, and no topic: the contacts before everything else
+    own_region: int = 0                # documents for the understood region itself (not only for every region)
+    own_citizenship: int = 0           # … for the understood citizenship itself
+    topics: int = 0                    # the procedures of the topics the question names
+    found: int = 0                     # (set by each run) the documents its words found
     optional: list[tuple[int, list[tuple[str, str, float]]]] = field(default_factory=list)  # place words
 
 
@@ -31,10 +39,8 @@ TermLookup = Callable[[str, str], tuple[int, "array[int]", "array[float]"]]
 
 
 def add_scores(scores: dict[int, float], candidates: set[int], terms: Iterable[tuple[str, str, float]],
-               term: TermLookup, hits: dict[int, int] | None = None) -> None:
-    """Add the BM25F scores of `terms` (one part of a query) to the candidates; count the part once per
-    document it scores in `hits`."""
-    counted: set[int] = set()
+               term: TermLookup) -> None:
+    """Add the BM25F scores of `terms` (one part of a query) to the candidates."""
     for fieldname, name, boost in terms:
         _bits, ids, term_scores = term(fieldname, name)
         if len(candidates) * 8 < len(ids):  # a few candidates, a common term: look them up
@@ -42,15 +48,10 @@ def add_scores(scores: dict[int, float], candidates: set[int], terms: Iterable[t
                 i = bisect_left(ids, docnum)
                 if i < len(ids) and ids[i] == docnum:
                     scores[docnum] = scores.get(docnum, 0.0) + term_scores[i] * boost
-                    counted.add(docnum)
         else:
             for docnum, score in zip(ids, term_scores, strict=True):
                 if docnum in candidates:
                     scores[docnum] = scores.get(docnum, 0.0) + score * boost
-                    counted.add(docnum)
-    if hits is not None:
-        for docnum in counted:
-            hits[docnum] = hits.get(docnum, 0) + 1
 
 
 def order(scores: dict[int, float], docs: int, depth: int, rank: Rank | None) -> list[tuple[int, float]]:
@@ -60,3 +61,39 @@ def order(scores: dict[int, float], docs: int, depth: int, rank: Rank | None) ->
     first = doc_numbers(rank.tier & docs) if rank.tier is not None else set()
     contacts = doc_numbers(rank.contacts & docs) if rank.contacts_first else set()
     return nlargest(depth, scores.items(), key=lambda item: (item[0] in first, item[0] in contacts, item[1]))
+
+
+def add_best_scores(scores: dict[int, float], candidates: set[int],
+                    alternatives: tuple[list[tuple[str, str, float]], ...], term: TermLookup) -> None:
+    """Add one part's scores: a word, or the best of the words that stand for it (a topic's official names
+    for its colloquial one: a record mentioning every language's name is not counted once per language)."""
+    if len(alternatives) == 1:
+        add_scores(scores, candidates, alternatives[0], term)
+        return
+    best: dict[int, float] = {}
+    for terms in alternatives:
+        one: dict[int, float] = {}
+        add_scores(one, candidates, terms, term)
+        for docnum, score in one.items():
+            best[docnum] = max(best.get(docnum, 0.0), score)
+    for docnum, score in best.items():
+        scores[docnum] = scores.get(docnum, 0.0) + score
+
+
+def contacts_forward(scores: dict[int, float], docs: int, rank: Rank) -> None:
+    """Whom to call: contacts weigh more, and one that serves the understood client is worth a share of the
+    best score even without a word of the question (more for its own region and citizenship)."""
+    top = max(scores.values(), default=1.0) or 1.0
+    own_region = doc_numbers(rank.own_region & docs)
+    own_citizenship = doc_numbers(rank.own_citizenship & docs)
+    for docnum in doc_numbers(rank.contacts & docs):
+        share = INTENT_SHARE * (1 + OWN_BONUS["region"] * (docnum in own_region)
+                                + OWN_BONUS["citizenship"] * (docnum in own_citizenship))
+        scores[docnum] = max(scores.get(docnum, 0.0) * INTENT_BOOST, share * top)
+
+
+def boost(scores: dict[int, float], bits: int, factor: float) -> None:
+    """Multiply the scores of the documents in `bits` (those that scored) by `factor`."""
+    for docnum in doc_numbers(bits) if bits else ():
+        if docnum in scores:
+            scores[docnum] *= factor

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import textnorm
 
@@ -17,9 +18,10 @@ def highlight_text(text: str, keys: set[str], lang: str, width: int = SNIPPET_CH
 
     Words are stemmed up to the first match and then only inside the window (a long text is not stemmed
     whole for the few words shown)."""
-    text = re.sub(r"\s*\n\s*[-*•]?\s*", " · ", text).strip(" ·").replace("**", "")
+    text = _flat(text)
     stem = textnorm.STEMMERS[lang]
-    first = next((mt for mt in textnorm.TOKEN_RE.finditer(text) if stem(mt.group(0)) in keys), None)
+    first = next((mt for mt in textnorm.TOKEN_RE.finditer(text, _scan_from(text, keys, lang))
+                  if stem(mt.group(0)) in keys), None)
     if first is None:
         return ""
     start = max(0, first.start() - width // 3)
@@ -35,3 +37,25 @@ def highlight_text(text: str, keys: set[str], lang: str, width: int = SNIPPET_CH
             pos = mt.end()
     out.append(escape_html(text[pos:end]))
     return ("… " if start else "") + "".join(out) + (" …" if end < len(text) else "")
+
+
+@lru_cache(maxsize=1024)
+def _flat(text: str) -> str:
+    """The text on one line (lines and list marks become " · "), without bold marks; kept for the next search."""
+    return re.sub(r"\s*\n\s*[-*•]?\s*", " · ", text).strip(" ·").replace("**", "")
+
+
+FOLD_TEXT = {"ru": textnorm.fold_ru, "uz": textnorm.fold_uz, "ky": textnorm.fold_ky, "en": str.lower}
+
+
+def _scan_from(text: str, keys: set[str], lang: str) -> int:
+    """Where the first matching word can start: a word's key (less its last letter, which an English stemmer
+    may change) begins the folded word, so nothing before the earliest such prefix in the folded text can
+    match; len(text) when no key occurs at all. (Uzbek folding drops apostrophes: scanned from the start.)"""
+    folded = FOLD_TEXT[lang](text)
+    found = [pos for key in keys if (pos := folded.find(key[:max(3, len(key) - 1)])) >= 0]
+    if not found:
+        return len(text)
+    if lang == "uz":
+        return 0
+    return text.rfind(" ", 0, min(found)) + 1

@@ -4,7 +4,7 @@ the span of the question it was read from; and which of its words are left to ma
 
 "Я из Оша, работаю в Казани, регистрация заканчивается, куда звонить?" reads as citizenship KG («Оша»),
 region RU-TA («Казани»), topic registration («регистрация»), intent contact («куда звонить»); the words left
-to match are «работаю», «регистрация», «заканчивается» («я», «из», «в» are stop words). Codes only: the
+to match are «регистрация», «заканчивается» («я», «из», «работаю», «в» are stop words). Codes only: the
 window and the command line put them in words (desktop/present/understood.py).
 """
 from __future__ import annotations
