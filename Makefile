@@ -129,7 +129,7 @@ package-test: package
 # installer dist/migrant-desk-<version>-setup.exe with Debian's makensis; pinned downloads, all work files in
 # build/windows/ (a second run reuses the Python, the Wine prefix and the wheels). `make windows-test` installs
 # that installer silently into a fresh Wine prefix whose user has a Cyrillic name and tests it as installed.
-WINDOWS_DEBS := wine wine64 gcc-mingw-w64-x86-64-win32 nsis xvfb xauth xdotool poppler-utils
+WINDOWS_DEBS := wine wine64 gcc-mingw-w64-x86-64-win32 nsis xvfb xauth xdotool xclip poppler-utils
 
 .PHONY: windows windows-test
 
