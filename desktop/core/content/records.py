@@ -18,7 +18,10 @@ SHORT_RE = re.compile(r"^\d{2,6}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 COMMON_KEYS = {"id", "kind", "ref", *languages.CONTENT, "status", "dates", "applies_to", "regions", "sources",
-               "verified_on", "review_by", "confidence", "confidence_note", "notes", "links"}
+               "verified_on", "review_by", "confidence", "confidence_note", "notes", "links", "draft"}
+# `draft: true`: saved in the editor with problems (core/content/live_check.py); the build refuses it
+DRAFT_MESSAGE = ("a draft (saved in the editor with problems): fix its problems and remove draft: true; "
+                 "the build refuses drafts")
 EXTRA_KEYS = {
     "agreement": {"agreement_type", "parties"},
     "procedure": {"topic", "steps", "documents", "fees", "legal_basis"},
@@ -37,6 +40,8 @@ def check_record(c: Checker, expected_kind: str | None) -> m.Record | None:
         c.err(("kind",), f"'{kind}' record in the {KIND_DIRS[expected_kind]}/ folder")
     allowed = COMMON_KEYS | EXTRA_KEYS[kind]
     c.keys((), d, allowed, {"id", "status", "verified_on", "sources"})
+    if c.boolean(("draft",), d.get("draft")):
+        c.err(("draft",), DRAFT_MESSAGE)
     if "applies_to" in d and kind == "contact":
         c.err(("applies_to",), "contacts use 'serves' for the citizenships they serve")
 

@@ -87,29 +87,36 @@ def _cross_check(content: Content, checkers: list[tuple[Checker, m.Record]], unr
             first_seen[record.id] = checker
             kinds[record.id] = record.kind
     for checker, record in checkers:
-        for path, code, what in checker.code_refs:
-            if what == "region" and code not in regions:
-                checker.err(path, f"unknown region code '{code}' (see regions.yaml)")
-            elif what == "country" and code not in countries:
-                checker.err(path, f"unknown country code '{code}' (see countries.yaml)")
-        for i, link in enumerate(record.links):
-            if link.to in unreadable:
+        check_references(checker, record, kinds, regions, countries, content.topic_words, unreadable)
+
+
+def check_references(checker: Checker, record: m.Record, kinds: dict[str, str], regions: set[str],
+                     countries: set[str], topic_words: dict[str, dict[str, str]], unreadable: set[str]) -> None:
+    """One record's references to the rest of the content: codes, links, legal bases and its topic's words
+    (`kinds`: every record id -> its kind). Also used by the editor's live check (live_check.py)."""
+    for path, code, what in checker.code_refs:
+        if what == "region" and code not in regions:
+            checker.err(path, f"unknown region code '{code}' (see regions.yaml)")
+        elif what == "country" and code not in countries:
+            checker.err(path, f"unknown country code '{code}' (see countries.yaml)")
+    for i, link in enumerate(record.links):
+        if link.to in unreadable:
+            continue
+        if link.to not in kinds:
+            checker.err(("links", i, "to"), f"link to unknown record '{link.to}'")
+        elif link.to == record.id:
+            checker.err(("links", i, "to"), "a record cannot link to itself")
+        elif link.rel == "contact_for" and kinds[link.to] != "contact":
+            checker.err(("links", i, "to"),
+                        f"contact_for must point at a contact, '{link.to}' is a {kinds[link.to]}")
+    if isinstance(record, m.Procedure):
+        # a topics.yaml that did not load is reported once, not again on every procedure
+        if topic_words and record.topic in m.TOPICS and record.topic not in topic_words:
+            checker.err(("topic",), f"topic '{record.topic}' has no words in topics.yaml")
+        for i, basis in enumerate(record.legal_basis):
+            if basis.to in unreadable:
                 continue
-            if link.to not in kinds:
-                checker.err(("links", i, "to"), f"link to unknown record '{link.to}'")
-            elif link.to == record.id:
-                checker.err(("links", i, "to"), "a record cannot link to itself")
-            elif link.rel == "contact_for" and kinds[link.to] != "contact":
-                checker.err(("links", i, "to"),
-                            f"contact_for must point at a contact, '{link.to}' is a {kinds[link.to]}")
-        if isinstance(record, m.Procedure):
-            # a topics.yaml that did not load is reported once, not again on every procedure
-            if content.topic_words and record.topic in m.TOPICS and record.topic not in content.topic_words:
-                checker.err(("topic",), f"topic '{record.topic}' has no words in topics.yaml")
-            for i, basis in enumerate(record.legal_basis):
-                if basis.to in unreadable:
-                    continue
-                if basis.to and basis.to not in kinds:
-                    checker.err(("legal_basis", i, "to"), f"legal basis names unknown record '{basis.to}'")
-                elif basis.to and kinds[basis.to] != "agreement":
-                    checker.err(("legal_basis", i, "to"), f"'{basis.to}' is a {kinds[basis.to]}, not an agreement")
+            if basis.to and basis.to not in kinds:
+                checker.err(("legal_basis", i, "to"), f"legal basis names unknown record '{basis.to}'")
+            elif basis.to and kinds[basis.to] != "agreement":
+                checker.err(("legal_basis", i, "to"), f"'{basis.to}' is a {kinds[basis.to]}, not an agreement")
