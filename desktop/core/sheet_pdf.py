@@ -138,7 +138,14 @@ def sheet_font_family() -> str:
         families = set()
         for name in FONT_FILES:
             path = paths.resources_dir() / "fonts" / name
-            font_id = QFontDatabase.addApplicationFont(str(path))
+            # from the bytes, not the file name: Qt's FreeType font database (the offscreen platform the
+            # command line uses) opens a file by its name in the ANSI code page on Windows, so a program folder
+            # with Cyrillic letters in its path (a portable copy in "Документы") could not load the font
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""
+            font_id = QFontDatabase.addApplicationFontFromData(data) if data else -1
             if font_id < 0:
                 raise SheetError(f"The sheet font {path} is missing or damaged; reinstall Migrant Desk.")
             families.update(QFontDatabase.applicationFontFamilies(font_id))
