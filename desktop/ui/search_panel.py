@@ -100,7 +100,7 @@ class SearchPanel(QWidget):
         self.understood = UnderstoodChips(ctx, self)   # what the question says, as chips under the field
 
         self.citizenship = CitizenshipCombo(ctx, self)
-        self.region = RegionCombo(ctx, self)
+        self.region = RegionCombo(ctx, self, hint_whole_name=True)  # (its row wraps: see row1)
         self.citizenship.set_code(ctx.settings.citizenship)
         self.region.set_code(ctx.settings.region)
         self.citizenship.currentIndexChanged.connect(self._filters_changed)

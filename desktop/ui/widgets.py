@@ -66,9 +66,10 @@ class CitizenshipCombo(QComboBox):
 class RegionCombo(QComboBox):
     """All Russian regions; type to filter. `code()` is '' for all regions."""
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, *, hint_whole_name: bool = False):
         super().__init__(parent)
         self.ctx = ctx
+        self._hint_whole_name = hint_whole_name
         self.setObjectName("regionCombo")
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -79,12 +80,15 @@ class RegionCombo(QComboBox):
         field = self.lineEdit()
         if field is not None:  # (editable: it always has one)
             field.editingFinished.connect(self._commit_typed)
-        self.currentIndexChanged.connect(self.updateGeometry)
+        if hint_whole_name:
+            self.currentIndexChanged.connect(self.updateGeometry)
 
     def sizeHint(self) -> QSize:
-        """Room for the chosen region's whole name (a layout that wraps its row gives it that room, rather
-        than showing "ердловская облас"); the minimum stays ten characters."""
+        """With `hint_whole_name`: room for the chosen region's whole name (a layout that wraps its row gives
+        it that room, rather than showing "ердловская облас"); the minimum stays ten characters."""
         hint = super().sizeHint()
+        if not self._hint_whole_name:
+            return hint
         metrics = self.fontMetrics()
         chrome = hint.width() - metrics.horizontalAdvance("X" * self.minimumContentsLength())
         return QSize(max(hint.width(), chrome + metrics.horizontalAdvance(self.currentText()) + 4), hint.height())
