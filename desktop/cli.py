@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cli_pack, cli_sheet, environment, paths
+from . import cli_pack, cli_sheet, cli_translations, environment, paths
 from .core import languages
 
 if TYPE_CHECKING:
@@ -53,8 +53,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="print as JSON: what the question was understood to say (citizenship, region, topics, "
                         "intents, each with the words it was read from, and their names) and the hits")
 
+    p = sub.add_parser("editor", help="open the content editor window on a content folder")
+    p.add_argument("path", nargs="?", type=Path, default=None, help="content folder (default: db/content)")
+
     cli_sheet.register(sub)
     cli_pack.register(sub)
+    cli_translations.register(sub)
     return parser
 
 
@@ -222,4 +226,5 @@ def _run(args: argparse.Namespace) -> int:
 
         return self_check(args.dataset)
     return {"validate": cmd_validate, "build": cmd_build, "info": cmd_info,
-            "search": cmd_search, "sheet": cli_sheet.run, "pack": cli_pack.run}[args.command](args)
+            "search": cmd_search, "sheet": cli_sheet.run, "pack": cli_pack.run,
+            "translations": cli_translations.run}[args.command](args)
