@@ -18,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
         utf8_output()  # before anything is printed: a pipe or a file gets UTF-8 on every system
 
         args = cli.parse(argv)
+        if args.command == "editor":  # the content editor, a window of its own (desktop/ui/editor)
+            from .ui.editor.app import run_editor
+
+            return run_editor(args.path)
         if not cli.opens_window(args):
             return cli.run(args)
         dataset = args.dataset

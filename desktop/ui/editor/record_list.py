@@ -1,0 +1,163 @@
+"""The list of records with its filters (kind, status, confidence, translation state in a language, needs
+review, has problems) and a search over titles, summaries and ids in every language."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import languages
+from ...core import model as m
+from ...core.i18n import _
+from .session import Session, Summary, matches
+
+LANGS = languages.CONTENT
+COLUMNS = ("title", "id", "kind", "status", "confidence", *LANGS, "problems")
+
+
+def _combo(name: str, everything: str, values: tuple[str, ...]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.addItem(everything, None)
+    for value in values:
+        box.addItem(value, value)
+    return box
+
+
+class RecordList(QWidget):
+    """`chosen(record_id)` when a record is opened."""
+
+    chosen = Signal(str)
+
+    def __init__(self, session: Session, lang: str = "ru", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordList")
+        self.session, self.lang = session, lang
+        self.search = QLineEdit(self)
+        self.search.setObjectName("recordSearch")
+        self.search.setPlaceholderText(_("Search titles, summaries and ids in every language"))
+        self.search.setClearButtonEnabled(True)
+        self.kind = _combo("filterKind", _("every kind"), m.KINDS)
+        self.status = _combo("filterStatus", _("every status"), m.STATUSES)
+        self.confidence = _combo("filterConfidence", _("any confidence"), m.CONFIDENCE)
+        self.translation_lang = _combo("filterTranslationLang", _("any language"), LANGS)
+        self.translation = _combo("filterTranslation", _("any translation state"), m.TRANSLATION_STATES)
+        self.needs_review = QCheckBox(_("Needs review"), self)
+        self.needs_review.setObjectName("filterNeedsReview")
+        self.has_problems = QCheckBox(_("Has problems"), self)
+        self.has_problems.setObjectName("filterProblems")
+        self.count = QLabel(self)
+        self.count.setObjectName("recordCount")
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("recordTable")
+        self.table.setHorizontalHeaderLabels([_("Title"), _("Id"), _("Kind"), _("Status"), _("Confidence"), *LANGS,
+                                              _("Problems")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selected)
+
+        filters = QGridLayout()
+        filters.addWidget(self.kind, 0, 0)
+        filters.addWidget(self.status, 0, 1)
+        filters.addWidget(self.confidence, 0, 2)
+        filters.addWidget(self.translation_lang, 1, 0)
+        filters.addWidget(self.translation, 1, 1)
+        filters.addWidget(self.needs_review, 1, 2)
+        filters.addWidget(self.has_problems, 2, 2)
+        filters.addWidget(self.count, 2, 0, 1, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        self.search.textChanged.connect(self.apply)
+        for box in (self.kind, self.status, self.confidence, self.translation_lang, self.translation):
+            box.currentIndexChanged.connect(self.apply)
+        for check in (self.needs_review, self.has_problems):
+            check.toggled.connect(self.apply)
+
+    # -- filling
+
+    def fill(self, keep: str | None = None) -> None:
+        """The table from the session's summaries (after loading, a save, a new record)."""
+        self.table.blockSignals(True)
+        summaries = sorted(self.session.summaries.values(), key=lambda s: (s.kind, s.title(self.lang).casefold()))
+        self.table.setRowCount(len(summaries))
+        for row, s in enumerate(summaries):
+            values = [s.title(self.lang), s.id, s.kind, s.status, s.confidence,
+                      *(s.translations.get(lang, "") for lang in LANGS), str(s.problems) if s.problems else ""]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, s.id)
+                if c == 0 and s.draft:
+                    item.setText(f"{value} ({_('draft')})")
+                if s.problems:
+                    item.setForeground(QColor("#b00020"))
+                elif s.needs_review and c == 0:
+                    item.setForeground(QColor("#8a5a00"))
+                self.table.setItem(row, c, item)
+        self.table.blockSignals(False)
+        self.apply()
+        if keep:
+            self.select(keep)
+
+    def accepts(self, s: Summary) -> bool:
+        wanted = {"kind": self.kind.currentData(), "status": self.status.currentData(),
+                  "confidence": self.confidence.currentData()}
+        if any(value and getattr(s, key) != value for key, value in wanted.items()):
+            return False
+        state, lang = self.translation.currentData(), self.translation_lang.currentData()
+        if state and not any(s.translations.get(code) == state for code in ([lang] if lang else LANGS)):
+            return False
+        if self.needs_review.isChecked() and not s.needs_review:
+            return False
+        if self.has_problems.isChecked() and not s.problems:
+            return False
+        return matches(s, self.search.text())
+
+    def apply(self) -> None:
+        shown = 0
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            summary = self.session.summaries.get(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
+            visible = summary is not None and self.accepts(summary)
+            self.table.setRowHidden(row, not visible)
+            shown += visible
+        self.count.setText(_("{shown} of {total} records").format(shown=shown, total=self.table.rowCount()))
+
+    def visible_ids(self) -> list[str]:
+        return [str(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(self.table.rowCount())
+                if not self.table.isRowHidden(r)]
+
+    def select(self, record_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item and item.data(Qt.ItemDataRole.UserRole) == record_id:
+                self.table.blockSignals(True)
+                self.table.selectRow(row)
+                self.table.blockSignals(False)
+                self.table.scrollToItem(item)
+                return
+
+    def _selected(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.chosen.emit(str(items[0].data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,162 @@
+"""The content folder as the editor holds it (no Qt here): every record's summary for the list, its problems,
+the live check and saving through RecordFile (only the changed lines of a file are written)."""
+from __future__ import annotations
+
+import datetime as _dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...core import freshness, languages
+from ...core import model as m
+from ...core.content import Content, load_content
+from ...core.content.checker import Checker
+from ...core.content.live_check import LiveCheck, Problems
+from ...core.content.records import KIND_DIRS, check_record
+from ...core.content.roundtrip import RecordFile
+
+KIND_OF_FOLDER = {folder: kind for kind, folder in KIND_DIRS.items()}
+
+
+@dataclass
+class Summary:
+    """One record in the list."""
+    id: str
+    kind: str
+    path: Path
+    status: str = ""
+    confidence: str = "verified"
+    translations: dict[str, str] = field(default_factory=dict)   # lang -> original / reviewed / draft
+    titles: dict[str, str] = field(default_factory=dict)
+    needs_review: bool = False
+    problems: int = 0
+    draft: bool = False
+    words: str = ""   # every title, summary and the id, folded, for the search
+
+    def title(self, lang: str) -> str:
+        for candidate in (lang, "ru", "en"):
+            if self.titles.get(candidate):
+                return self.titles[candidate]
+        return self.id
+
+
+def fold(text: str) -> str:
+    """Text for matching: lower case, ё as е, Uzbek apostrophes dropped."""
+    return (text.casefold().replace("ё", "е").replace("\u02bb", "").replace("\u02bc", "")
+            .replace("'", "").replace("’", ""))
+
+
+def matches(summary: Summary, query: str) -> bool:
+    """Every word of the query starts a word of the record's titles, summaries or id (or occurs in them)."""
+    return all(word in summary.words for word in fold(query).split())
+
+
+def summary_of(record: m.Record, path: Path, problems: int, draft: bool, today: _dt.date) -> Summary:
+    words = " ".join([record.id, *(t.title + " " + t.summary for t in record.texts.values())])
+    return Summary(
+        id=record.id, kind=record.kind, path=path, status=record.status, confidence=record.confidence,
+        translations={lang: t.translation for lang, t in record.texts.items()},
+        titles={lang: t.title for lang, t in record.texts.items()},
+        needs_review=freshness.needs_review(record, today), problems=problems, draft=draft, words=fold(words))
+
+
+class Session:
+    """One content folder opened in the editor."""
+
+    def __init__(self, content_dir: Path | str, today: _dt.date | None = None) -> None:
+        self.root = Path(content_dir).resolve()
+        self.today = today or _dt.date.today()
+        self.content = Content()
+        self.live: LiveCheck | None = None
+        self.summaries: dict[str, Summary] = {}
+        self.records: dict[str, m.Record] = {}
+        self.preview_dir = Path(tempfile.mkdtemp(prefix="migrant-desk-editor-"))
+
+    # -- loading (slow: seconds for the real content; the window runs it in the background)
+
+    def load(self) -> Session:
+        self.content = load_content(self.root)
+        self.live = LiveCheck(self.content, self.root)
+        by_record: dict[str, list[str]] = {}
+        for problem in self.content.problems:
+            by_record.setdefault(problem.record, []).append(problem.field)
+        self.summaries, self.records = {}, {}
+        for record in self.content.records:
+            path = self.root / (record.source_file or f"{KIND_DIRS[record.kind]}/{record.id}.yaml")
+            fields = by_record.get(record.id, [])
+            self.records[record.id] = record
+            self.summaries[record.id] = summary_of(record, path, len(fields), "draft" in fields, self.today)
+        return self
+
+    # -- one record
+
+    def open(self, record_id: str) -> RecordFile:
+        return RecordFile.open(self.summaries[record_id].path)
+
+    def check(self, rf: RecordFile) -> Problems:
+        assert self.live is not None
+        return self.live.check(rf.plain(), rf.path)
+
+    def save(self, rf: RecordFile) -> Problems:
+        """Write the record (a draft while it has problems) and take it into the list and the preview."""
+        assert self.live is not None
+        found = self.live.save(rf)
+        self.take(rf, found)
+        return found
+
+    def take(self, rf: RecordFile, found: Problems | None = None) -> Summary | None:
+        """The record as now on disk into the session's records and summaries (after a save, a new record)."""
+        assert self.live is not None
+        if found is None:
+            found = self.check(rf)
+        self.live.remember(rf)
+        data = rf.plain()
+        kind = KIND_OF_FOLDER.get(rf.path.parent.name)
+        record = check_record(Checker(rf.path, data, rf.lines(), []), kind)
+        if record is None:
+            return None
+        record.source_file = f"{rf.path.parent.name}/{rf.path.name}"
+        for old_id, summary in list(self.summaries.items()):
+            if summary.path == rf.path and old_id != record.id:
+                del self.summaries[old_id]
+                self.records.pop(old_id, None)
+        self.records[record.id] = record
+        self.content.records = sorted(self.records.values(), key=lambda r: r.id)
+        summary = summary_of(record, rf.path, sum(len(v) for v in found.values()), bool(data.get("draft")),
+                             self.today)
+        self.summaries[record.id] = summary
+        return summary
+
+    def reopen(self, path: Path) -> Summary | None:
+        return self.take(RecordFile.open(path))
+
+    # -- choices the form offers
+
+    def region_codes(self) -> list[tuple[str, str]]:
+        return [(r.code, languages.localized(r.name, "ru") if isinstance(r.name, dict) else str(r.name))
+                for r in self.content.regions]
+
+    def country_codes(self) -> list[tuple[str, str]]:
+        return [(c.code, languages.localized(c.name, "ru") if isinstance(c.name, dict) else str(c.name))
+                for c in self.content.countries]
+
+    def record_choices(self, lang: str, kind: str | None = None) -> list[tuple[str, str]]:
+        return [(s.id, s.title(lang)) for s in sorted(self.summaries.values(), key=lambda s: s.id)
+                if kind is None or s.kind == kind]
+
+    # -- preview
+
+    def preview_dataset(self) -> Path:
+        """The content as held now, written as a dataset for the preview (records with problems included, so a
+        draft is seen as it will look)."""
+        from ... import paths
+        from ...core.build import write_dataset
+        return write_dataset(self.content, self.preview_dir, paths.schema_file().read_text(encoding="utf-8")).parent
+
+
+def plain_value(value: Any) -> Any:
+    """A widget's value as stored: empty text and empty lists as None (the key is removed)."""
+    if value in ("", [], {}):
+        return None
+    return value

@@ -1,0 +1,141 @@
+"""The content editor's window (`migrant-desk editor`) driven as a person would, on a git copy of the real
+content: a wrong phone is named at its field as it is typed, a fixed one is not; a translation marked reviewed
+and the phone saved change exactly those lines of the file; a record made from a template is a draft the list
+shows; retiring a record links its successor; "Checked today" sets the check date and the source's date; the
+preview shows the record as the app does and its client sheet."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from desktop.core import i18n
+from desktop.ui.editor.session import Session
+from desktop.ui.editor.window import EditorWindow
+from tests.content_copy import diff_lines, git_content_copy
+
+TODAY = "2026-12-03"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    i18n.set_language("en")
+    content = git_content_copy(tmp_path)
+    import datetime as dt
+    w = EditorWindow(Session(content, today=dt.date.fromisoformat(TODAY)), "en")
+    qtbot.addWidget(w)
+    w.show()
+    w.load()
+    qtbot.waitUntil(lambda: w.loaded, timeout=60_000)
+    yield w
+    w.rf = None  # nothing left to ask about when the test's window closes
+
+
+def answer(qtbot, fill) -> None:
+    """Fill and accept the next modal dialog (it is opened by the action that follows)."""
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, act)
+            return
+        fill(dialog)
+    QTimer.singleShot(0, act)
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_wrong_phone_is_named_at_its_field_and_a_save_changes_only_the_lines_edited(qtbot, window):
+    assert window.open_record("kg-embassy-moscow")
+    form = window.form
+    path = ("phones", 0, "number")
+    phone = form.bound[path].widget
+    good = phone.text()
+    assert good.startswith("+996") or good.startswith("+7")
+
+    type_into(qtbot, phone, "+7 12")
+    qtbot.waitUntil(lambda: "malformed phone number" in form.problem_at(path), timeout=5000)
+    assert form.general.isVisible() and "draft" in form.general.text()
+    assert phone.problem()  # the field's own E.164 mark too
+
+    fixed = good.replace("-", " ", 1)  # another spelling of a good number: a real change, no problem
+    type_into(qtbot, phone, fixed)
+    qtbot.waitUntil(lambda: form.problem_at(path) == "", timeout=5000)
+    assert not form.general.isVisible()
+
+    form.findChild(QPushButton, "markReviewed:ky").click()
+    assert window.rf.get(("ky", "translation")) == "reviewed"
+    assert window.save()
+    assert window.session.summaries["kg-embassy-moscow"].translations["ky"] == "reviewed"
+    changed = diff_lines(window.session.root.parent)
+    assert len(changed) == 4, changed
+    assert any(line.startswith("-") and good in line for line in changed)
+    assert any(line.startswith("+") and fixed in line for line in changed)
+    assert "-  translation: draft" in changed and "+  translation: reviewed" in changed
+
+
+def test_a_record_saved_with_a_problem_is_a_draft_the_list_finds(qtbot, window):
+    window.open_record("kg-embassy-moscow")
+    phone = window.form.bound[("phones", 0, "number")].widget
+    type_into(qtbot, phone, "12345678901234567890")
+    assert window.save()
+    text = window.rf.path.read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in text
+    window.list.has_problems.setChecked(True)
+    assert window.list.visible_ids() == ["kg-embassy-moscow"]
+    window.list.has_problems.setChecked(False)
+    window.list.search.setText("посольство кыргыз")
+    assert "kg-embassy-moscow" in window.list.visible_ids()
+    window.list.search.setText("elchixonasi qirgʻiziston")  # Uzbek, with its apostrophe
+    assert "kg-embassy-moscow" in window.list.visible_ids()
+
+
+def test_new_record_from_a_template_and_retiring_another(qtbot, window):
+    root = window.session.root
+    answer(qtbot, lambda d: (d.kind.setCurrentIndex(d.kind.findData("contact")), d.ident.setText("kg-test-office"),
+                             d.buttons.accepted.emit()))
+    window.new_record()
+    made = root / "contacts" / "kg-test-office.yaml"
+    assert made.exists() and "draft: true" in made.read_text(encoding="utf-8")
+    assert window.rf is not None and window.rf.record_id == "kg-test-office"
+    summary = window.session.summaries["kg-test-office"]
+    assert summary.draft and summary.problems > 0
+    assert "kg-test-office" in window.list.visible_ids()
+
+    window.open_record("ru-uz-stay-agreement")
+    answer(qtbot, lambda d: (d.status.setCurrentIndex(d.status.findData("superseded")),
+                             d.successor.setCurrentIndex(d.successor.findData("eaeu-treaty-labour-migration")),
+                             d.buttons.accepted.emit()))
+    window.retire()
+    changed = diff_lines(root.parent)
+    assert "+status: superseded" in changed
+    added = " ".join(line for line in changed if line.startswith("+"))
+    assert "rel: supersedes" in added and "to: ru-uz-stay-agreement" in added, changed
+    assert window.session.summaries["ru-uz-stay-agreement"].status == "superseded"
+
+
+def test_checked_today_sets_the_check_date_and_the_source_date(qtbot, window):
+    window.open_record("kg-consulate-kazan")
+
+    def fill(d):
+        d.dates[0].setText("2021-06-29")
+        d.buttons.accepted.emit()
+    answer(qtbot, fill)
+    window.checked_today()
+    assert window.save()
+    changed = diff_lines(window.session.root.parent)
+    assert sorted(changed) == sorted(["-verified_on: 2026-11-24", f"+verified_on: {TODAY}",
+                                      "-    date: 2021-06-28", "+    date: 2021-06-29"]), changed
+
+
+def test_the_preview_shows_the_record_as_the_app_does_and_its_client_sheet(qtbot, window):
+    window.open_record("work-patent")
+    window.tabs.setCurrentWidget(window.preview)
+    qtbot.waitUntil(lambda: window.preview.last is not None, timeout=60_000)
+    title = window.session.summaries["work-patent"].titles["ru"]
+    assert title in window.preview.page.toPlainText()
+    assert window.preview.sheet.toPlainText().strip()
+    assert window.preview.last.seconds < 30
