@@ -165,6 +165,9 @@ class ChoiceField(QComboBox):
     def __init__(self, options: list[tuple[str, str]], empty: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
+        # a long choice (a region's or a record's name) does not widen the form: the list shows it whole
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         if empty:
             self.addItem(_("(not set)"), None)
         for value, label in options:
@@ -213,6 +216,7 @@ class ChecklistField(QWidget):
         super().__init__(parent)
         self._filling = False
         self.find = QLineEdit(self)
+        self.find.setObjectName("checklistFind")
         self.find.setPlaceholderText(_("Find a code or a name"))
         self.find.textChanged.connect(self._filter)
         self.summary = QLabel(self)

@@ -23,6 +23,11 @@ class Rendered:
 
 def render(session: Session, record_id: str, lang: str, ui_lang: str, citizenship: str) -> Rendered:
     """Write the preview dataset and render the record page and (for a procedure) the client sheet."""
+    with session.preview_lock:
+        return _render(session, record_id, lang, ui_lang, citizenship)
+
+
+def _render(session: Session, record_id: str, lang: str, ui_lang: str, citizenship: str) -> Rendered:
     from ...core.sheets import SheetError, SheetOptions
     from ...core.store import Store
     from ...present.client_sheet import build_client_sheet

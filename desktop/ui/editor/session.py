@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ class Summary:
     problems: int = 0
     draft: bool = False
     words: str = ""   # every title, summary and the id, folded, for the search
+    keys: set[str] = field(default_factory=set)  # the app search's keys of the titles and summaries
 
     def title(self, lang: str) -> str:
         for candidate in (lang, "ru", "en"):
@@ -47,18 +49,32 @@ def fold(text: str) -> str:
             .replace("'", "").replace("’", ""))
 
 
+def search_keys(text: str, langs: tuple[str, ...] = languages.CONTENT) -> set[str]:
+    """The app search's keys of a text (its analysers: folding, Uzbek Cyrillic to Latin, stemming)."""
+    from ...core.search.analysis import analyzer
+    return {token.text for lang in langs for token in analyzer(lang)(text)}
+
+
 def matches(summary: Summary, query: str) -> bool:
-    """Every word of the query starts a word of the record's titles, summaries or id (or occurs in them)."""
-    return all(word in summary.words for word in fold(query).split())
+    """Every word of the query is a word of the record's titles or summaries as the app's search reads it (any
+    ending, any script of Uzbek), or a part of them or of the id as typed."""
+    for word in query.split():
+        if fold(word) in summary.words:
+            continue
+        if not search_keys(word) & summary.keys:
+            return False
+    return True
 
 
 def summary_of(record: m.Record, path: Path, problems: int, draft: bool, today: _dt.date) -> Summary:
     words = " ".join([record.id, *(t.title + " " + t.summary for t in record.texts.values())])
+    keys = set().union(*(search_keys(t.title + " " + t.summary, (lang,)) for lang, t in record.texts.items()))
     return Summary(
         id=record.id, kind=record.kind, path=path, status=record.status, confidence=record.confidence,
         translations={lang: t.translation for lang, t in record.texts.items()},
         titles={lang: t.title for lang, t in record.texts.items()},
-        needs_review=freshness.needs_review(record, today), problems=problems, draft=draft, words=fold(words))
+        needs_review=freshness.needs_review(record, today), problems=problems, draft=draft, words=fold(words),
+        keys=keys)
 
 
 class Session:
@@ -72,6 +88,7 @@ class Session:
         self.summaries: dict[str, Summary] = {}
         self.records: dict[str, m.Record] = {}
         self.preview_dir = Path(tempfile.mkdtemp(prefix="migrant-desk-editor-"))
+        self.preview_lock = threading.Lock()  # one preview written and read at a time
 
     # -- loading (slow: seconds for the real content; the window runs it in the background)
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core import languages
 from ...core import model as m
 from ...core.i18n import _
 from .fields import BlockField, ChoiceField, LineField
-from .glossary import glossary_file, terms_in
+from .glossary import glossary_file, line, terms_in
 
 if TYPE_CHECKING:
     from .binding import Form as RecordForm
@@ -42,9 +42,9 @@ class TextsPanel(QGroupBox):
             reviewed.clicked.connect(lambda _checked=False, lang=lang: self.mark_reviewed(lang))
             self.review_buttons[lang] = reviewed
             row = QWidget(self)
-            line = QHBoxLayout(row)
+            line = QVBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            line.addWidget(form.field((lang, "translation"), state), 1)
+            line.addWidget(form.field((lang, "translation"), state))
             line.addWidget(reviewed)
             grid.addWidget(row, 1, c + 1)
             state.edited.connect(lambda _value, lang=lang: self.show_state(lang))
@@ -76,7 +76,7 @@ class TextsPanel(QGroupBox):
 
     def show_terms(self, lang: str) -> None:
         found = terms_in(self.text_of(lang), lang, self.glossary)
-        self.terms[lang].setText("\n".join(t.line() for t in found[:8]) or _("no glossary term found"))
+        self.terms[lang].setText("\n".join(line(t) for t in found[:8]) or _("no glossary term found"))
 
     def show_state(self, lang: str) -> None:
         state = str(self.form.rf.get((lang, "translation")) or "")

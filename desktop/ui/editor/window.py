@@ -41,7 +41,7 @@ class EditorWindow(QMainWindow):
         split.addWidget(self.list)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 3)
-        split.setSizes([420, 1100])
+        split.setSizes([480, 1020])
         self.setCentralWidget(split)
         self.actions_by_name: dict[str, QAction] = {}
         bar = QToolBar(_("Actions"), self)

@@ -1,0 +1,110 @@
+"""Screenshots of the content editor (issue 20) on a git copy of the real content, in the real window (xcb)
+under Xvfb:
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/make_editor_screenshots.py
+
+docs/screenshots/editor-list.png       the record list, filtered to drafts in Uzbek
+docs/screenshots/editor-problem.png    a contact's form with a wrong phone: the check's message at the field
+docs/screenshots/editor-languages.png  the four languages side by side, states and glossary terms
+docs/screenshots/editor-preview.png    the Preview tab: the record as the app shows it
+docs/screenshots/editor-publish.png    the Publish dialog with the draft What's new (when publishing is there)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.core import i18n  # noqa: E402
+from tests.content_copy import git_content_copy  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def wait(app: QApplication, condition, timeout: float = 120) -> None:
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shot(app: QApplication, widget, name: str) -> None:
+    settle(app)
+    path = OUT / name
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    i18n.set_language("en")
+    from desktop.ui.editor.session import Session
+    from desktop.ui.editor.window import EditorWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        content = git_content_copy(Path(tmp))
+        window = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "en")
+        window.resize(1366, 768)
+        window.show()
+        window.load()
+        wait(app, lambda: window.loaded)
+
+        window.list.translation_lang.setCurrentIndex(window.list.translation_lang.findData("uz"))
+        window.list.translation.setCurrentIndex(window.list.translation.findData("draft"))
+        window.list.kind.setCurrentIndex(window.list.kind.findData("contact"))
+        window.open_record("kg-embassy-moscow")
+        shot(app, window, "editor-list.png")
+
+        form = window.form
+        phone = form.bound[("phones", 0, "number")].widget
+        phone.setText("8 499 237-44-52")  # the national form, a common slip
+        phone.textEdited.emit(phone.text())
+        form.run_check()
+        form.ensureWidgetVisible(phone, 50, 200)
+        shot(app, window, "editor-problem.png")
+
+        from desktop.ui.editor.texts_panel import TextsPanel
+        texts = form.findChild(TextsPanel, "textsPanel")
+        form.verticalScrollBar().setValue(texts.y() - 10)
+        shot(app, window, "editor-languages.png")
+
+        window.rf = None  # the broken phone is not saved
+        window.open_record("work-patent")
+        window.tabs.setCurrentWidget(window.preview)
+        wait(app, lambda: window.preview.last is not None)
+        shot(app, window, "editor-preview.png")
+
+        try:
+            from desktop.ui.editor.publish_dialog import PublishDialog
+        except ImportError:
+            return 0
+        window.open_record("kg-consulate-kazan")
+        window.tabs.setCurrentIndex(0)
+        window.form.write(("verified_on",), "2026-12-03")
+        window.save()
+        dialog = PublishDialog(window.session, window)
+        dialog.resize(1200, 760)
+        dialog.show()
+        dialog.start()
+        wait(app, lambda: dialog.stage_done("diff"))
+        shot(app, dialog, "editor-publish.png")
+        dialog.reject()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
