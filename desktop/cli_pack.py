@@ -2,6 +2,8 @@
 
     pack keygen  --name NAME --out DIR          a signing key pair (private key encrypted with a passphrase)
     pack build   --key KEY --changelog FILE --out FILE [--from DATASET]
+                 (or --changelog-from-diff --since LAST.mdpack: What's new drafted from the difference)
+    pack publish --key KEY --out FILE [--content DIR] [--since LAST.mdpack]   validate, build, diff, sign
     pack verify  FILE                           check a pack without installing it
     pack install FILE [--allow-downgrade]       install into the shared folder from the settings, or
                                                 this computer's data folder (or --data-folder DIR)
@@ -20,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import environment, paths
+from . import cli_publish, environment, paths
 from .core import languages
 
 if TYPE_CHECKING:
@@ -42,7 +44,7 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("build", help="build a signed update pack from a built dataset (central office)")
     p.add_argument("--key", type=Path, required=True, help="the private key file (KEYID.p12)")
-    p.add_argument("--changelog", type=Path, required=True,
+    p.add_argument("--changelog", type=Path, default=None,
                    help="YAML file: what changed, per language (ru, uz, ky, en)")
     p.add_argument("--out", type=Path, required=True, help="the pack to write (…/NAME.mdpack)")
     p.add_argument("--from", dest="source", type=Path, default=None,
@@ -50,6 +52,8 @@ def register(subparsers) -> None:
     p.add_argument("--min-app-version", default=None,
                    help="oldest app version that may install it (default: the first that reads its schema)")
     p.add_argument("--passphrase-file", type=Path, help="file whose first line is the passphrase")
+    cli_publish.add_build_options(p)
+    cli_publish.register_actions(sub)
 
     p = sub.add_parser("verify", help="check a pack (signature, every file) without installing it")
     p.add_argument("file", type=Path)
@@ -91,7 +95,9 @@ def run(args) -> int:
     from .core.updates import PackError
 
     action = {"keygen": _keygen, "build": _build, "verify": _verify, "install": _install,
-              "rollback": _rollback, "status": _status}[args.pack_command]
+              "rollback": _rollback, "status": _status,
+              "publish": lambda a: cli_publish.publish(a, lambda b: _passphrase(b, confirm=False)),
+              }[args.pack_command]
     try:
         return action(args)
     except PackError as exc:
@@ -162,11 +168,15 @@ def _keygen(args) -> int:
 
 
 def _build(args) -> int:
-    from .core.updates import build_pack, load_signing_key, read_changelog
+    from .core.updates import PackError, build_pack, load_signing_key, read_changelog
 
-    changelog = read_changelog(args.changelog)
+    source = args.source or paths.bundled_dataset_dir()
+    if args.changelog_from_diff == bool(args.changelog):
+        raise PackError("changelog", "Give either --changelog FILE or --changelog-from-diff (with --since).")
+    changelog = (cli_publish.changelog_from_diff(args.since, source) if args.changelog_from_diff
+                 else read_changelog(args.changelog))
     key = load_signing_key(args.key, _passphrase(args, confirm=False))
-    manifest = build_pack(args.source or paths.bundled_dataset_dir(), key, changelog, args.out,
+    manifest = build_pack(source, key, changelog, args.out,
                           min_app_version=args.min_app_version)
     size = args.out.stat().st_size
     print(f"built {args.out}: data {manifest.dataset_version} (schema {manifest.schema_version}), "

@@ -15,8 +15,7 @@ from desktop.core.content import load_content
 from desktop.core.content.editor_lock import LOCK_NAME, EditorLock
 from desktop.core.content.live_check import LiveCheck
 from desktop.core.content.records import DRAFT_MESSAGE
-from desktop.core.content.roundtrip import (ChangedOnDisk, RecordFile, RecordFileError, new_from_template,
-                                            retire)
+from desktop.core.content.roundtrip import ChangedOnDisk, RecordFile, RecordFileError, new_from_template, retire
 from tests.content_copy import diff_lines, git, git_content_copy
 
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..i18n import _
 from .checker import ID_RE
+from .record_file import RecordFile, RecordFileError, to_plain
 from .records import KIND_DIRS
-
-if TYPE_CHECKING:
-    from .roundtrip import RecordFile
 
 _LANGS = """ru:
   translation: original
@@ -100,7 +97,6 @@ def new_from_template(kind: str, id: str, content_dir: Path | str,
                       today: _dt.date | None = None) -> Path:
     """A new record file of `kind` named `id` from the kind's template (a draft: the build refuses it until it
     is filled in and `draft` removed). Refuses an id that is not a slug or already used."""
-    from .roundtrip import RecordFileError
     if kind not in TEMPLATES:
         raise RecordFileError(_("unknown kind '{kind}' (use {kinds})").format(kind=kind, kinds=", ".join(TEMPLATES)))
     if not ID_RE.match(id):
@@ -128,7 +124,6 @@ def retire(record_file: RecordFile, status: str, successor_id: str | None = None
     """Retire a record (never delete it): its status becomes `superseded` or `expired`; with a successor, the
     successor gains the link `{rel: supersedes, to: <this record>}` (links are shown both ways). Both files are
     saved; returns the paths written. `superseded` needs a successor."""
-    from .roundtrip import RecordFile, RecordFileError, to_plain
     if status not in RETIRED_STATUSES:
         raise RecordFileError(_("a retired record is superseded or expired, not '{status}'").format(status=status))
     if status == "superseded" and not successor_id:
