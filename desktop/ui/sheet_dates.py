@@ -54,7 +54,7 @@ class SheetChoices(QWidget):
         on_language_changed(self.retranslate)
 
     def retranslate(self) -> None:
-        self.kind_label.setText(_("&Sheet:"))
+        self.kind_label.setText(_("Sheet &type:"))
         self.kind_combo.setItemText(0, _("For the client: one page"))
         self.kind_combo.setItemText(1, _("Full: every step, note and source"))
         self.dates_label.setText(_("The client's dates (optional; printed, never stored):"))
