@@ -17,6 +17,7 @@ never stored.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -190,14 +191,16 @@ def reachable(contact: m.Contact) -> bool:
 
 
 def client_contacts(store: Store, procedure: m.Procedure, region: str | None, citizenship: str,
-                    limit: int = CLIENT_MAX_CONTACTS) -> list[ClientContact]:
+                    limit: int = CLIENT_MAX_CONTACTS, ordered: list[m.Contact] | None = None) -> list[ClientContact]:
     """The two or three contacts a client sheet gives: only contacts "Whom to call" lists for this citizenship
     and region (core.contacts, so a Moscow-only place never appears for another region), in its order; the
     last place goes to the procedure's own contact (a `contact_for` link with a phone or an address) when
     none of the first is one. A contact with neither phone nor address gets
     whom to ask instead (the first chosen one that has them, and one always has them when any contact does);
-    a contact with nothing to reach it by, and nobody to ask, is left out."""
-    ordered = region_contacts(store, region, citizenship)
+    a contact with nothing to reach it by, and nobody to ask, is left out. `ordered`: `region_contacts`'
+    answer when the caller has it already."""
+    if ordered is None:
+        ordered = region_contacts(store, region, citizenship)
     chosen = ordered[:limit]
     linked = [c for c in ordered if c.id in {link.to for link in procedure.links if link.rel == "contact_for"}
               and reachable(c)]
@@ -232,6 +235,7 @@ def source_host(url: str) -> str:
         return host
 
 
+@functools.lru_cache(maxsize=64)  # a batch, a preview's rebuilds and the size and the image share one code
 def make_qr(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..core import model as m
 from ..core import sheets
+from ..core.freshness import best_official_source
 from ..core.i18n import N_, NP_, format_date, translator
 from ..core.languages import content_language, localized
 from ..core.sheets import ClientContact, ClientStep, SheetContent, SheetOptions, Variant
@@ -47,8 +48,6 @@ ANCHOR_NAMES = {"entry": NP_("sheet date", "Date of entry into Russia"),
                 "application": NP_("sheet date", "Date of application"),
                 "expiry": NP_("sheet date", "Expiry date"),
                 "payment": NP_("sheet date", "Date of payment")}
-MORE_STEPS = ("{n} more step is on the full sheet: ask the advisor for it.",
-              "{n} more steps are on the full sheet: ask the advisor for them.")
 
 
 def clip(text: str, chars: int) -> str:
@@ -97,8 +96,9 @@ class _ClientWriter:
         self.store, self.p, self.o = store, procedure, options
         self.plan = sheets.client_plan(procedure, options.citizenship, options.anchors)
         self._contacts: dict[int, list[ClientContact]] = {}
+        self._ordered = sheets.region_contacts(store, options.region, options.citizenship)
         self.documents = sheets.client_items(procedure.documents, options.citizenship)
-        self.source = sheets.best_official_source(procedure)
+        self.source = best_official_source(procedure)
         self.qr_size = sheets.qr_points(self.source.url) if self.source and self.source.url else 0
         self.countries = {c.code: c.name for c in store.countries()}
         self.regions = {r.code: r.name for r in store.regions()}
@@ -157,13 +157,17 @@ class _ClientWriter:
             rows = f'<tr><td></td><td>{esc(labels.not_confirmed(lang))}</td></tr>'
         more = len(self.plan) - len(shown)
         if more:
-            text = translator(lang).npgettext("sheet", *MORE_STEPS, more).format(n=more)
+            text = translator(lang).npgettext("sheet", "{n} more step is on the full sheet: ask the advisor for it.",
+                                              "{n} more steps are on the full sheet: ask the advisor for them.",
+                                              more).format(n=more)
             rows += f'<tr><td></td><td><span class="muted">{esc(text)}</span></td></tr>'
         return (f'<h2>{esc(word("what_to_do", lang))}</h2><table width="100%" class="steps" cellspacing="0" '
                 f'cellpadding="2">{rows}</table>')
 
     def _step(self, s: ClientStep, lang: str, level: Level) -> str:
         text = localized(s.step.text, lang)
+        if not level.asides:
+            text = ASIDE.sub("", text)  # "(see the note …)" first: its "см." would end a first sentence
         text = clip(text if level.whole_steps else first_sentence(text), level.chars)
         flag = "" if s.step.confidence == "verified" else \
             f' <span class="muted">({esc(labels.unverified(lang))})</span>'
@@ -203,7 +207,8 @@ class _ClientWriter:
     def call(self, lang: str, level: Level, across: bool) -> str:
         if level.contacts not in self._contacts:
             self._contacts[level.contacts] = sheets.client_contacts(self.store, self.p, self.o.region,
-                                                                    self.o.citizenship, level.contacts)
+                                                                    self.o.citizenship, level.contacts,
+                                                                    self._ordered)
         contacts = [self._contact(c, lang) for c in self._contacts[level.contacts]] or \
             [esc(labels.not_confirmed(lang))]
         if across:
@@ -236,13 +241,13 @@ class _ClientWriter:
         return f'<span class="phone">{esc(p.number).replace(" ", NBSP)}</span>{extra}'
 
     def footer(self) -> tuple[str, ...]:
-        langs = self.o.langs
+        """A line per language (dataset version, print date), and the draft-translation marks."""
         version = self.store.meta().get("dataset_version", "?")
-        line = (f'Migrant Desk · {" / ".join(label("dataset", lang) for lang in langs)}: {version} · '
-                f'{" / ".join(label("printed", lang) for lang in langs)}: {format_date(self.o.printed_on, langs[0])}')
-        drafts = [label("draft", lang) for lang in langs
+        lines = [f'Migrant Desk · {label("dataset", lang)}: {version} · {label("printed", lang)}: '
+                 f'{format_date(self.o.printed_on, lang)}' for lang in self.o.langs]
+        drafts = [label("draft", lang) for lang in self.o.langs
                   if self.p.text(content_language(lang)).translation == "draft"]
-        return (line, " / ".join(drafts)) if drafts else (line,)
+        return (*lines, " / ".join(drafts)) if drafts else tuple(lines)
 
 
 def build_client_sheet(store: Store, procedure_id: str, options: SheetOptions) -> SheetContent:
