@@ -57,6 +57,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         content = git_content_copy(Path(tmp))
+        from desktop import paths
+        from desktop.core.build import build
+        baseline = Path(tmp) / "published"
+        build(content, baseline, paths.schema_file())  # "the last published data" for the Publish dialog
         window = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "en")
         window.resize(1366, 768)
         window.show()
@@ -92,14 +96,19 @@ def main() -> int:
             from desktop.ui.editor.publish_dialog import PublishDialog
         except ImportError:
             return 0
+        window.open_record("kg-embassy-moscow")
+        window.form.write(("phones", 1, "number"), "+7 495 951-60-63")
+        window.save()
         window.open_record("kg-consulate-kazan")
-        window.tabs.setCurrentIndex(0)
         window.form.write(("verified_on",), "2026-12-03")
         window.save()
         dialog = PublishDialog(window.session, window)
-        dialog.resize(1200, 760)
+        dialog.resize(1100, 700)
         dialog.show()
+        dialog.baseline.setText(str(baseline))
         dialog.start()
+        wait(app, lambda: dialog.raise_version.isVisible())
+        dialog.raise_version.click()
         wait(app, lambda: dialog.stage_done("diff"))
         shot(app, dialog, "editor-publish.png")
         dialog.reject()

@@ -139,3 +139,58 @@ def test_the_preview_shows_the_record_as_the_app_does_and_its_client_sheet(qtbot
     assert title in window.preview.page.toPlainText()
     assert window.preview.sheet.toPlainText().strip()
     assert window.preview.last.seconds < 30
+
+
+def test_publish_from_the_editor_makes_a_pack_that_verifies_installs_and_lists_exactly_the_change(
+        qtbot, window, tmp_path):
+    from desktop.cli import parse, run
+    from desktop.core import updates
+    from desktop.core.datasets import DataFolder
+    from desktop.core.publish import publish
+    from desktop.present.changelog import draft_changelog
+    from desktop.ui.editor.publish_dialog import PublishDialog
+    from tests.pack_helpers import PASSPHRASE
+
+    root = window.session.root
+    keys = updates.generate_key(tmp_path / "keys", "Test central office", PASSPHRASE)
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    (trusted / keys.public_path.name).write_bytes(keys.public_path.read_bytes())
+    first = tmp_path / "first.mdpack"
+    publish(root, keys.private_path, PASSPHRASE, first, draft_changelog, tmp_path / "work1")
+    folder = DataFolder(tmp_path / "data")
+    updates.install(first, folder, updates.load_trusted_keys(trusted))
+
+    window.open_record("kg-embassy-moscow")
+    phone = window.form.bound[("phones", 1, "number")].widget
+    type_into(qtbot, phone, "+7 495 951-60-63")
+    assert window.save()
+
+    dialog = PublishDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.baseline.setText(str(first))
+    qtbot.mouseClick(dialog.compare, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.raise_version.isVisible(), timeout=120_000)  # same version as published
+    assert "not newer" in dialog.problem.text()
+    qtbot.mouseClick(dialog.raise_version, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=120_000)
+    changes = dialog.prepared.changes
+    assert changes.ids() == {"added": [], "changed": ["kg-embassy-moscow"], "retired": [], "removed": []}
+    english = dialog.texts["en"].toPlainText()
+    assert "Embassy of Kyrgyzstan" in english and "phone numbers" in english
+    dialog.texts["en"].setPlainText(english + "\nThe embassy's fax number was corrected.")
+
+    out = tmp_path / "second.mdpack"
+    dialog.key.setText(str(keys.private_path))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.out.setText(str(out))
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.passphrase.text() == ""  # not kept once used
+    qtbot.waitUntil(lambda: dialog.manifest is not None or bool(dialog.problem.text()), timeout=120_000)
+    assert dialog.manifest is not None, dialog.problem.text()
+    assert out.exists()
+    assert run(parse(["pack", "verify", str(out), "--trusted-keys", str(trusted)])) == 0
+    result = updates.install(out, folder, updates.load_trusted_keys(trusted))
+    assert result.manifest.changelog_for("en").endswith("The embassy's fax number was corrected.")
+    assert result.manifest.dataset_version > result.old_version

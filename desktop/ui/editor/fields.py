@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core import languages
 from ...core.i18n import _
 from ...core.typed_dates import parse as parse_typed
+from .. import lifetime  # noqa: F401  (language listeners of deleted widgets are dropped)
 from ..date_field import ERROR_COLOUR, DateField
 
 E164_RE = re.compile(r"^\+[1-9]\d{6,14}$")

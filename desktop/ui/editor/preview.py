@@ -19,12 +19,15 @@ class Rendered:
     record_html: str
     sheet_html: str
     seconds: float
+    asked: tuple[str, ...] = ()  # record id, language, citizenship: a late answer to an older request is dropped
 
 
 def render(session: Session, record_id: str, lang: str, ui_lang: str, citizenship: str) -> Rendered:
     """Write the preview dataset and render the record page and (for a procedure) the client sheet."""
     with session.preview_lock:
-        return _render(session, record_id, lang, ui_lang, citizenship)
+        rendered = _render(session, record_id, lang, ui_lang, citizenship)
+    rendered.asked = (record_id, lang, citizenship)
+    return rendered
 
 
 def _render(session: Session, record_id: str, lang: str, ui_lang: str, citizenship: str) -> Rendered:
@@ -108,7 +111,12 @@ class PreviewPanel(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    def asked(self) -> tuple[str, ...]:
+        return (self.record_id or "", str(self.lang.currentData()), str(self.citizenship.currentData()))
+
     def _shown(self, rendered: Rendered) -> None:
+        if rendered.asked != self.asked():
+            return
         self.last = rendered
         self.page.setHtml(rendered.record_html)
         self.sheet.setHtml(rendered.sheet_html)

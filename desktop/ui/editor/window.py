@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QToolBar
 
 from ...core.content.record_templates import new_from_template, retire
 from ...core.content.roundtrip import RecordFile, RecordFileError, write_atomic
@@ -34,7 +34,9 @@ class EditorWindow(QMainWindow):
         self.empty.setObjectName("editorEmpty")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
-        self.tabs.addTab(self.empty, _("Form"))
+        self.form_stack = QStackedWidget(self)  # the record's form, or the hint before one is chosen
+        self.form_stack.addWidget(self.empty)
+        self.tabs.addTab(self.form_stack, _("Form"))
         self.preview = PreviewPanel(session, self)
         self.tabs.addTab(self.preview, _("Preview"))
         split = QSplitter(self)
@@ -111,14 +113,13 @@ class EditorWindow(QMainWindow):
 
     def _show_form(self) -> None:
         assert self.rf is not None
-        index = self.tabs.currentIndex()
-        old = self.tabs.widget(0)
+        old = self.form
         self.form = RecordForm(self.session, self.rf, self.lang)
         self.form.edited.connect(self._edited)
-        self.tabs.removeTab(0)
-        self.tabs.insertTab(0, self.form, _("Form"))
-        self.tabs.setCurrentIndex(index)
-        if old is not None and old is not self.empty:
+        self.form_stack.addWidget(self.form)
+        self.form_stack.setCurrentWidget(self.form)
+        if old is not None:
+            self.form_stack.removeWidget(old)
             old.deleteLater()
         self._edited()
         self._enable()
