@@ -264,7 +264,7 @@ def enter_text(display: str, wid: str, text: str) -> None:
         xdotool(display, "type", "--delay", "80", text)
         return
     clip = subprocess.Popen(["xclip", "-selection", "clipboard", "-loops", "2"], stdin=subprocess.PIPE,
-                            env=dict(os.environ, DISPLAY=display))
+                            stderr=subprocess.DEVNULL, env=dict(os.environ, DISPLAY=display))
     assert clip.stdin is not None
     clip.stdin.write(text.encode("utf-8"))
     clip.stdin.close()
@@ -294,16 +294,19 @@ def keys(display: str, wid: str, *names: str) -> None:
     xdotool(display, "key", "--clearmodifiers", *names)
 
 
-def search_and_open(display: str, wid: str, query: str, before: str, attempts: int = 3) -> str:
-    """Ctrl+F, the query typed, Enter; then Down into the results and Enter on the first: the window title
-    becomes the record's title. A window still busy starting under Wine may lose keys, so this is tried again
-    from the start (the field emptied first) until the title changes."""
+def search_and_open(display: str, wid: str, query: str, before: str, attempts: int = 4) -> str:
+    """Ctrl+F, the query entered, Enter; then Down into the results and Enter on the first: the window title
+    becomes the record's title. Under Wine on a busy machine a pasted text can arrive after the Enter that
+    follows it, and the first search may take many seconds, so Enter in the field and Down, Enter are tried
+    again until the title changes."""
+    activate(display, wid)
+    xdotool(display, "key", "--clearmodifiers", "ctrl+f", "ctrl+a", "BackSpace")
+    enter_text(display, wid, query)
+    time.sleep(2)
     for _attempt in range(attempts):
         activate(display, wid)
-        xdotool(display, "key", "--clearmodifiers", "ctrl+f", "ctrl+a", "BackSpace")
-        enter_text(display, wid, query)
-        xdotool(display, "key", "Return")
-        time.sleep(2)
+        xdotool(display, "key", "--clearmodifiers", "ctrl+f", "Return")
+        time.sleep(3)
         xdotool(display, "key", "Down", "Return")
         now = wait_title(display, wid, before, timeout=15)
         if now != before:
@@ -421,18 +424,23 @@ def next_version(version: str) -> str:
 
 
 def update_pack() -> str:
-    """A test key and a pack made by the installed CLI, installed into %APPDATA% with that key trusted."""
+    """A dataset one data version newer, built by the installed CLI from the content files (db/content, or the
+    folder in MIGRANT_DESK_TEST_CONTENT) in the user's documents; a test key and a pack made by the installed
+    CLI too; installed into %APPDATA% with that key as the trusted one."""
     work = drive_c() / "pack-test"
     shutil.rmtree(work, ignore_errors=True)
-    dataset = work / "dataset"
-    dataset.mkdir(parents=True)
-    shutil.copy2(program_dir() / "dataset" / "reference.sqlite", dataset / "reference.sqlite")
-    conn = sqlite3.connect(dataset / "reference.sqlite")
+    work.mkdir(parents=True)
+    conn = sqlite3.connect(f"{(program_dir() / 'dataset' / 'reference.sqlite').as_uri()}?mode=ro", uri=True)
     old = conn.execute("SELECT value FROM meta WHERE key = 'dataset_version'").fetchone()[0]
-    new = next_version(old)
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'dataset_version'", (new,))
-    conn.commit()
     conn.close()
+    new = next_version(old)
+    content = profile() / "Documents" / "материалы"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(os.environ.get("MIGRANT_DESK_TEST_CONTENT") or ROOT / "db" / "content", content)
+    (content / "dataset.yaml").write_text(f"version: {new}\n", encoding="utf-8")
+    dataset = profile() / "Documents" / "новые данные"
+    shutil.rmtree(dataset, ignore_errors=True)
+    cli("build", "--content", win(content), "--out", win(dataset), timeout=900)
     (work / "passphrase.txt").write_text("windows-test passphrase\n", encoding="utf-8")
     (work / "changelog.yaml").write_text("ru: Тестовое обновление\nuz: Sinov yangilanishi\n"
                                          "ky: Сыноо жаңыртуусу\nen: Test update\n", encoding="utf-8")
@@ -445,6 +453,7 @@ def update_pack() -> str:
     pack = work / "обновление.mdpack"
     cli("pack", "build", "--key", win(private), "--changelog", win(work / "changelog.yaml"), "--out", win(pack),
         "--from", win(dataset), "--passphrase-file", win(work / "passphrase.txt"))
+    shutil.rmtree(content)
     refused = cli("pack", "install", win(pack), check=False)   # the app's own keys do not know the test key
     if (appdata() / "datasets").exists() and any((appdata() / "datasets").glob("dataset-*")):
         raise Failed(f"a pack signed by an unknown key was installed:\n{refused}")
