@@ -37,7 +37,7 @@ def synthetic_content(n: int, seed: int = 7) -> Content:
     regions = [r.code for r in real.regions]
     out = Content(regions=real.regions, countries=real.countries,
                   federal_districts=real.federal_districts, topic_words=real.topic_words,
-                  dataset_version="2099.01.1")
+                  search_words=real.search_words, dataset_version="2099.01.1")
     kinds = ["procedure", "agreement", "contact"]
     for i in range(n):
         kind = kinds[i % 3]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton
-
 from test_main_window import close_window, make_window, result_ids, type_query
 
 OSH_KAZAN = "Я из Оша, работаю в Казани, регистрация заканчивается, куда звонить?"

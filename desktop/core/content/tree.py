@@ -30,7 +30,7 @@ def load_content(root: Path | str) -> Content:
         path = root / name
         if path.exists():
             loader(path, content)
-        elif name not in OPTIONAL_FILES:
+        elif name not in OPTIONAL_FILES and loader is not load_intents:   # (topics.yaml: said once)
             content.problems.append(Problem(str(path), 1, name[:-5], "-", "file missing"))
     content.dataset_version = _dataset_version(root, content)
 

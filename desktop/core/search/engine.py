@@ -6,7 +6,6 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from .analysis import spell_key
 from .bitsets import bitset, count, doc_numbers
 from .index_files import VOCABULARY_FILE, Progress, build_index, index_state
 from .queries import MAX_QUERY_WORDS, Filters, Hit, Results, parse_query
-from .ranking import Rank
+from .ranking import Part, Rank
 from .scores import from_le, open_scores, term_text
 from .snippets import escape_html, highlight_text
 from .spelling import Speller
@@ -272,30 +271,25 @@ class SearchIndex:
 
     def _content_part(self, word: str, prefix: bool, matched: dict[str, set[str]], understanding: Understanding,
                       i: int) -> Part:
-        """A word to match; a word that names a topic also matches as the topic's official names do."""
+        """A word to match; a word that names a topic also matches where the topic's official names do (it
+        scores by its own terms: the topic's procedures hold it among their title words, and the topic boost)."""
         part = self._word_query(word, prefix, matched)
         topic = understanding.topic_of.get(i)
         if topic is None:
             return part
-        bits, alternatives = part.bits, []
+        bits, official_terms = part.bits, []
         for official in self.lexicon().official.get(topic, ()):
             if spell_key(official) != spell_key(word):
-                alternative = self._word_query(official, False, matched)
+                alternative = self._word_query(official, False, matched, boost=0.7)
                 bits |= alternative.bits
-                alternatives.append(alternative.terms)
-        return Part(bits, part.terms, alternatives)
+                official_terms += alternative.terms
+        # the topic's own procedures also score as if its official name had been typed
+        return Part(bits, part.terms, self._facet_bits["topic"].get(topic, 0), official_terms)
 
     def _rank(self, understanding: Understanding, matched: dict[str, set[str]], typing: bool) -> Rank:
-        intent = "contact" in understanding.intents
-        rank = Rank(intent=intent, contacts=self._facet_bits["kind"].get("contact", 0),
-                    contacts_first=intent and not understanding.topics)
-        for topic in understanding.topics:
-            rank.topics |= self._facet_bits["topic"].get(topic, 0)
-        if understanding.citizenship or understanding.region:
-            rank.tier = self._filter(Filters(citizenship=understanding.citizenship, region=understanding.region))
-            facets = self._facet_bits
-            rank.own_region = facets["region"].get((understanding.region or "").lower(), 0)
-            rank.own_citizenship = facets["citizenship"].get((understanding.citizenship or "").lower(), 0)
+        tier = (self._filter(Filters(citizenship=understanding.citizenship, region=understanding.region))
+                if understanding.citizenship or understanding.region else None)
+        rank = ranking.understood_rank(understanding, self._facet_bits, tier)
         last = textnorm.tokens(understanding.query)[-1:]
         for word in understanding.optional:
             part = self._word_query(word, typing and [word] == last, matched)
@@ -313,6 +307,9 @@ class SearchIndex:
             docs = docs & part.bits if all_words else docs | part.bits
         if not all_words:
             docs &= allowed
+        elif rank and rank.topics:   # the procedures of the question's topic, even when they lack one of its words
+            for part in parts:
+                docs |= rank.topics & part.bits & allowed
         if rank:
             rank.found = docs
         if rank and rank.intent and rank.tier is not None:
@@ -324,7 +321,12 @@ class SearchIndex:
         candidates = doc_numbers(docs)
         scores: dict[int, float] = {}
         for part in parts:    # summed: a rare word weighs more (BM25's idf), a record holding more words more
-            ranking.add_best_scores(scores, candidates, (part.terms, *part.alternatives), self._term)
+            ranking.add_scores(scores, candidates, part.terms, self._term)
+            if part.topic_docs & docs:
+                ranking.add_scores(scores, doc_numbers(part.topic_docs & docs), part.topic_terms, self._term)
+        if len(scores) < depth:     # (a record found through a topic's official names alone)
+            for docnum in candidates:
+                scores.setdefault(docnum, 0.0)
         ranking.boost(scores, bonus & docs, TITLE_PHRASE_BONUS)
         ranking.boost(scores, rank.topics & docs if rank else 0, ranking.TOPIC_BOOST)  # about the question's topic
         if rank:
@@ -358,8 +360,7 @@ class SearchIndex:
             bits = 0
             for alternative in alternatives:
                 bits |= alternative.bits
-            clauses.append(Part(bits, [t for alternative in alternatives for t in alternative.terms],
-                                [t for alternative in alternatives for t in alternative.alternatives]))
+            clauses.append(Part(bits, [t for alternative in alternatives for t in alternative.terms]))
             if corrections:
                 suggestion[word] = corrections[0]
         clauses += [self._phrase_query(p, matched) for p in phrases]
@@ -393,12 +394,3 @@ class SearchIndex:
         return Hit(id=fields["id"], kind=fields["kind"], status=fields["status"], score=score,
                    titles=titles, title=languages.localized(titles, lang), snippet=snippet,
                    verified_on=fields["verified_on"])
-
-
-@dataclass
-class Part:
-    """One word (with its spellings in every language) or phrase of a query."""
-    bits: int                                   # documents it matches
-    terms: list[tuple[str, str, float]]         # (field, term, weight) it scores with
-    # other words that stand for it (a topic's official names): a record scores by the best of them and terms
-    alternatives: list[list[tuple[str, str, float]]] = field(default_factory=list)

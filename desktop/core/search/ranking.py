@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from heapq import nlargest
 
 from .bitsets import doc_numbers
+from .understanding import Understanding
 
 PLACE_WEIGHT = 0.25     # a place named in a question: the client's records rank first (the tier), its words count
                         # little (a record that names Kazan often is not the answer for a client in Kazan)
@@ -19,6 +20,15 @@ INTENT_BOOST = 1.6      # a contact's score when the question asks whom to call
 OWN_BONUS = {"region": 0.3, "citizenship": 0.15}   # a contact for the client's own region and citizenship
 INTENT_SHARE = 0.6      # a contact that serves the understood client, added without sharing a word: its share
                         # of the best score
+
+
+@dataclass
+class Part:
+    """One word (with its spellings in every language) or phrase of a query."""
+    bits: int                                   # documents it matches
+    terms: list[tuple[str, str, float]]         # (field, term, weight) it scores with
+    topic_docs: int = 0                         # a word naming a topic: the topic's procedures, which also
+    topic_terms: tuple[tuple[str, str, float], ...] | list[tuple[str, str, float]] = ()  # score with these
 
 
 @dataclass
@@ -63,23 +73,6 @@ def order(scores: dict[int, float], docs: int, depth: int, rank: Rank | None) ->
     return nlargest(depth, scores.items(), key=lambda item: (item[0] in first, item[0] in contacts, item[1]))
 
 
-def add_best_scores(scores: dict[int, float], candidates: set[int],
-                    alternatives: tuple[list[tuple[str, str, float]], ...], term: TermLookup) -> None:
-    """Add one part's scores: a word, or the best of the words that stand for it (a topic's official names
-    for its colloquial one: a record mentioning every language's name is not counted once per language)."""
-    if len(alternatives) == 1:
-        add_scores(scores, candidates, alternatives[0], term)
-        return
-    best: dict[int, float] = {}
-    for terms in alternatives:
-        one: dict[int, float] = {}
-        add_scores(one, candidates, terms, term)
-        for docnum, score in one.items():
-            best[docnum] = max(best.get(docnum, 0.0), score)
-    for docnum, score in best.items():
-        scores[docnum] = scores.get(docnum, 0.0) + score
-
-
 def contacts_forward(scores: dict[int, float], docs: int, rank: Rank) -> None:
     """Whom to call: contacts weigh more, and one that serves the understood client is worth a share of the
     best score even without a word of the question (more for its own region and citizenship)."""
@@ -97,3 +90,16 @@ def boost(scores: dict[int, float], bits: int, factor: float) -> None:
     for docnum in doc_numbers(bits) if bits else ():
         if docnum in scores:
             scores[docnum] *= factor
+
+
+def understood_rank(understanding: Understanding, facet_bits: dict[str, dict[str, int]], tier: int | None) -> Rank:
+    """The ranking a question's understood parts ask for (`tier`: what the understood client's filters allow)."""
+    intent = "contact" in understanding.intents
+    rank = Rank(tier=tier, intent=intent, contacts=facet_bits["kind"].get("contact", 0),
+                contacts_first=intent and not understanding.topics)
+    for topic in understanding.topics:
+        rank.topics |= facet_bits["topic"].get(topic, 0)
+    if tier is not None:
+        rank.own_region = facet_bits["region"].get((understanding.region or "").lower(), 0)
+        rank.own_citizenship = facet_bits["citizenship"].get((understanding.citizenship or "").lower(), 0)
+    return rank
