@@ -20,7 +20,8 @@ from desktop.core.build import build
 from desktop.core.deadlines import pick_deadline
 from desktop.core.languages import SHEET as SHEET_LANGS
 from desktop.core.languages import localized as text_in
-from desktop.core.sheet_pdf import _units, layout_sheet, layout_sheets, write_pdf
+from desktop.core.sheet_paging import _units
+from desktop.core.sheet_pdf import layout_sheet, layout_sheets, write_pdf
 from desktop.core.sheets import SheetError, SheetOptions, qr_source_url, region_contacts
 from desktop.core.store import Store
 from desktop.core.textnorm import uz_latin_to_cyrillic

@@ -104,12 +104,12 @@ class _ClientWriter:
         self.regions = {r.code: r.name for r in store.regions()}
         self.given = sheets.given_anchors(options.anchors)
 
-    def page(self, lang: str, level: Level, qr: bool, break_before: bool = False, across: bool = True) -> str:
-        """One language's sheet; `qr`: with the QR code beside the title; `across`: contacts side by side."""
+    def page(self, lang: str, level: Level, qr: bool, break_before: bool = False) -> str:
+        """One language's sheet; `qr`: with the QR code beside the title."""
         style = ' style="page-break-before: always"' if break_before else ""
         return (f'<table width="100%" cellspacing="0" cellpadding="0"{style}><tr><td>{self.header(lang)}'
                 f'</td>{self.qr_cell(lang) if qr else ""}</tr></table>{self.steps(lang, level)}'
-                f'{self.bring(lang, level)}{self.call(lang, level, across)}')
+                f'{self.bring(lang, level)}{self.call(lang, level)}')
 
     def qr_cell(self, lang: str) -> str:
         if not (self.source and self.source.url):
@@ -204,18 +204,15 @@ class _ClientWriter:
         return (f'<h2>{esc(word("bring", lang))}</h2><table width="100%" class="docs" cellspacing="0" '
                 f'cellpadding="0"><tr>{"".join(cells)}</tr></table>')
 
-    def call(self, lang: str, level: Level, across: bool) -> str:
+    def call(self, lang: str, level: Level) -> str:
         if level.contacts not in self._contacts:
             self._contacts[level.contacts] = sheets.client_contacts(self.store, self.p, self.o.region,
                                                                     self.o.citizenship, level.contacts,
                                                                     self._ordered)
         contacts = [self._contact(c, lang) for c in self._contacts[level.contacts]] or \
             [esc(labels.not_confirmed(lang))]
-        if across:
-            cells = "".join(f'<td width="{100 // len(contacts)}%">{c}</td>' for c in contacts)
-            rows = f"<tr>{cells}</tr>"
-        else:
-            rows = "".join(f"<tr><td>{c}</td></tr>" for c in contacts)
+        # One under the other: side by side, a PDF's text (and a screen reader) would mix their lines.
+        rows = "".join(f'<tr><td class="contact">{c}</td></tr>' for c in contacts)
         return (f'<h2>{esc(word("whom_to_call", lang))}</h2><table width="100%" class="call" cellspacing="0" '
                 f'cellpadding="3">{rows}</table>')
 
@@ -223,11 +220,10 @@ class _ClientWriter:
         c = cc.contact
         lines = [f'<b>{esc(title_in(c, lang))}</b>']
         phones = [self._phone(p, lang) for p in c.phones]
-        if phones:
-            lines.append(" · ".join(phones))
         address = c.address and (localized(c.address.text, lang) or c.address.value)
-        if address:
-            lines.append(esc(address))
+        reach = phones + ([esc(address)] if address else [])
+        if reach:
+            lines.append(" · ".join(reach))
         if not phones and not address:
             if c.website and c.website.value:
                 lines.append(esc(word("ask_site", lang, site=sheets.source_host(c.website.value))))
@@ -258,7 +254,7 @@ def build_client_sheet(store: Store, procedure_id: str, options: SheetOptions) -
     variants: list[Variant] = []
     if len(langs) > 1:
         lv = SIDE_BY_SIDE
-        halves = "".join(f'<td width="50%">{w.page(lang, lv, qr=n == 0, across=False)}</td>'
+        halves = "".join(f'<td width="50%">{w.page(lang, lv, qr=n == 0)}</td>'
                          for n, lang in enumerate(langs))
         variants.append(Variant(_html(lang=langs[0], body=f'<table width="100%" cellspacing="0" cellpadding="6">'
                                                           f'<tr>{halves}</tr></table>'), lv.body_px, 1))
