@@ -95,6 +95,7 @@ test: sysdeps lint $(DATASET) translations
 # Benchmarks print numbers (targets live here, not in timed tests); results go to bench/results.json
 bench: $(DATASET)
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/question_bench.py
 	$(BIN)/python bench/app_bench.py
 	$(BIN)/python bench/sheet_bench.py
 

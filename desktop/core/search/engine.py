@@ -231,14 +231,15 @@ class SearchIndex:
         if understanding.stop_only or not (words or phrases or understanding.intents):
             return results
         tokens = textnorm.tokens(query)
-        typing = not query[-1].isspace() and bool(words) and tokens[-1] == words[-1]  # still being typed
+        # the last word may still be being typed (a question ending in "?" or "." is not)
+        typing = query[-1].isalnum() and bool(words) and tokens[-1] == words[-1]
         allowed = self._filter(filters)
         with self._lock:
             matched: dict[str, set[str]] = {lang: set() for lang in languages.CONTENT}
             parts = [self._content_part(w, typing and i == len(words) - 1, matched, understanding, i)
                      for i, w in enumerate(words)]
             parts += [self._phrase_query(p, matched) for p in phrases]
-            rank = self._rank(understanding, matched, typing=not query[-1].isspace())
+            rank = self._rank(understanding, matched, typing=query[-1].isalnum())
             depth = max(limit, RERANK_DEPTH)
             bonus = self._title_phrase(understanding.title_words)
             long = len(parts) >= ranking.LONG_QUERY

@@ -58,10 +58,11 @@ def add_scores(scores: dict[int, float], candidates: set[int], terms: Iterable[t
                 i = bisect_left(ids, docnum)
                 if i < len(ids) and ids[i] == docnum:
                     scores[docnum] = scores.get(docnum, 0.0) + term_scores[i] * boost
-        else:
+        else:   # (the loop of every search of a large dataset: kept to dictionary operations)
+            get = scores.get
             for docnum, score in zip(ids, term_scores, strict=True):
                 if docnum in candidates:
-                    scores[docnum] = scores.get(docnum, 0.0) + score * boost
+                    scores[docnum] = get(docnum, 0.0) + score * boost
 
 
 def order(scores: dict[int, float], docs: int, depth: int, rank: Rank | None) -> list[tuple[int, float]]:
