@@ -108,6 +108,17 @@ def test_every_client_sheet_is_one_page(batch):
         assert norm(title_in(p, batch.lang)) in page_text(batch.path, i + 1), p.id
 
 
+def test_client_sheet_has_no_line_under_9_pt(batch):
+    """Font sizes as painted (pdfminer), in one language: the footer is the smallest, at 9 pt."""
+    from pdfminer.layout import LTChar
+
+    if batch.lang != "ky":  # the same sizes in every language: read in one
+        return
+    sizes = {round(ch.size, 1) for page in painted_pages(batch.path) for ch in page
+             if isinstance(ch, LTChar) and ch.get_text().strip()}
+    assert min(sizes) >= 8.95, sorted(sizes)
+
+
 def test_bilingual_client_sheet_is_at_most_two_pages(bilingual_batch):
     b = bilingual_batch
     assert pdf_pages(b.path) == b.pages == sum(s.page_count for s in b.sheets)
