@@ -169,10 +169,15 @@ def layout_sheet(content: SheetContent, paper: str = "a4") -> Sheet:
     geometry = PageGeometry.for_paper(paper, header=False, margin_mm=CLIENT_MARGIN_MM)
     qr = qr_image(content.qr_url) if content.qr_url else None
     variants = content.variants
-    # The variants run from roomiest to most compact: find the first that fits by halving (three layouts
-    # instead of up to seven), keeping the last one as the fallback that always goes out.
+    # The variants run from roomiest to most compact: the roomiest first (most sheets fit it: one layout),
+    # else the first that fits by halving the rest, keeping the last one as the fallback that always goes out.
     lo, hi = 0, len(variants) - 1
     laid: dict[int, QTextDocument] = {}
+    if hi > 0:
+        laid[0] = _document(content, variants[0].html, variants[0].body_px, geometry, 6, qr)
+        if laid[0].pageCount() <= variants[0].max_pages:
+            return Sheet(content, laid[0], geometry)
+        lo = 1
     while lo < hi:
         mid = (lo + hi) // 2
         laid[mid] = _document(content, variants[mid].html, variants[mid].body_px, geometry, 6, qr)
