@@ -98,6 +98,7 @@ bench: $(DATASET)
 	$(BIN)/python bench/question_bench.py
 	$(BIN)/python bench/app_bench.py
 	$(BIN)/python bench/sheet_bench.py
+	$(BIN)/python bench/editor_bench.py
 
 # The real window (xcb) under Xvfb at 1366x768: every tab in en, ru, uz, ky, and at 200 % text; PNGs go to docs/screenshots/
 screenshots: sysdeps $(DATASET) translations

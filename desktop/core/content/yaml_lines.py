@@ -7,7 +7,10 @@ before PyYAML's composer recurses any deeper; a key is plain text (a list as a k
 at most MAX_TEXT_CHARS long."""
 from __future__ import annotations
 
+import hashlib
 import stat
+from collections import OrderedDict
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +107,7 @@ def load_yaml(path: Path) -> tuple[Any, Lines, list[Problem]]:
     """(data, lines, problems) for one file; data is None when the file cannot be read or parsed."""
     rel = str(path)
     try:
-        reading = _compose(_read_text(path))
+        reading = _compose_cached(_read_text(path))
     except _Refused as refused:
         return None, {}, [Problem(rel, refused.line, path.stem, format_path(refused.path), refused.message)]
     if reading is None:
@@ -116,6 +119,31 @@ def load_yaml(path: Path) -> tuple[Any, Lines, list[Problem]]:
     problems += [Problem(rel, line, record, format_path(p), f"text is {n:,} characters long "
                          f"(at most {MAX_TEXT_CHARS:,})") for line, p, n in reading.long_texts]
     return data, lines, problems
+
+
+# Parsed files by the hash of their text: the content editor re-validates and rebuilds after each save, and
+# parsing is nearly all of that time (PyYAML's pure-Python reader); an unchanged file is not parsed again. Each
+# caller gets its own copy of the data.
+_PARSED: OrderedDict[bytes, _Reading] = OrderedDict()
+PARSED_CACHE_FILES = 4096
+
+
+def _compose_cached(text: str) -> _Reading | None:
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    reading = _PARSED.get(key)
+    if reading is None:
+        reading = _compose(text)
+        if reading is None:
+            return None
+        _PARSED[key] = reading
+        if len(_PARSED) > PARSED_CACHE_FILES:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(key)
+    copy = _Reading.__new__(_Reading)
+    copy.result, copy.lines = deepcopy(reading.result), dict(reading.lines)
+    copy.dupes, copy.long_texts = list(reading.dupes), list(reading.long_texts)
+    return copy
 
 
 def _read_text(path: Path) -> str:

@@ -1,0 +1,169 @@
+"""Content editor benchmark (issue 20): what an editor waits for.
+
+  1. real content: save one record (live check + atomic write) and see it in the app's search (revalidate the
+     content, rebuild the dataset and its search index, search the new title)      target <= 2 s
+  2. real content: publish (validate all, build, diff, sign, write the .mdpack)     target <= 20 s
+  3. synthetic content of 1,000 records (the real records cloned under new ids): the same steps
+
+Usage: python bench/editor_bench.py [--synthetic 1000] [--skip-synthetic]
+Works on copies in a temporary folder; prints the numbers and writes bench/editor_results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop import paths
+from desktop.core import updates
+from desktop.core.build import write_dataset
+from desktop.core.content import load_content
+from desktop.core.content.live_check import LiveCheck
+from desktop.core.content.roundtrip import RecordFile
+from desktop.core.publish import publish
+from desktop.core.search import Filters, build_index
+from desktop.core.store import Store
+from desktop.dataset import open_dataset
+from desktop.present.changelog import draft_changelog
+
+SAVE_TO_SEARCH_TARGET_S = 2.0
+PUBLISH_TARGET_S = 20.0
+PASSPHRASE = "bench passphrase"
+RECORD = "procedures/work-patent.yaml"
+
+
+def clock() -> float:
+    return time.perf_counter()
+
+
+def synthetic_content(dest: Path, n: int) -> Path:
+    """The real content plus clones of its records under new ids, `n` records in all."""
+    shutil.copytree(paths.content_dir(), dest, ignore=shutil.ignore_patterns("*.md"))
+    files = sorted(dest.glob("*/*.yaml"))
+    i = 0
+    while len(files) + i < n:
+        src = files[i % len(files)]
+        new_id = f"{src.stem}-s{i}"
+        text = src.read_text(encoding="utf-8").replace(f"id: {src.stem}\n", f"id: {new_id}\n", 1)
+        (src.parent / f"{new_id}.yaml").write_text(text, encoding="utf-8")
+        i += 1
+    return dest
+
+
+def save_to_search(content: Path, work: Path) -> dict[str, float]:
+    """Open the editor's context, change one title, save, rebuild, and find the record by its new title."""
+    out: dict[str, float] = {}
+    t = clock()
+    live = LiveCheck.load(content)
+    out["open_content_s"] = clock() - t
+    dataset = work / "dataset"
+    write_dataset(load_content(content), dataset, paths.schema_file().read_text(encoding="utf-8"))
+    with Store(dataset / "reference.sqlite") as store:
+        build_index(store, dataset / "index")
+
+    marker = f"Zebrafinch{os.getpid()}"
+    t = clock()
+    rf = RecordFile.open(content / RECORD)
+    rf.set(("en", "title"), f"{rf.get(('en', 'title'))} {marker}")
+    t_check = clock()
+    problems = live.check_file(rf)
+    out["live_check_ms"] = (clock() - t_check) * 1000
+    assert not problems, problems
+    live.save(rf)
+    out["save_s"] = clock() - t
+
+    t = clock()
+    loaded = load_content(content)
+    assert not loaded.problems, loaded.problems[:3]
+    out["revalidate_s"] = clock() - t
+    t = clock()
+    write_dataset(loaded, dataset, paths.schema_file().read_text(encoding="utf-8"))
+    out["build_dataset_s"] = clock() - t
+    t = clock()
+    with Store(dataset / "reference.sqlite") as store:
+        build_index(store, dataset / "index")
+    out["build_index_s"] = clock() - t
+    t = clock()
+    store, index = open_dataset(dataset)
+    hits = index.search(marker.lower(), Filters(), lang="en", limit=3).hits
+    index.close()
+    store.close()
+    out["search_s"] = clock() - t
+    assert hits and hits[0].id == Path(RECORD).stem, [h.id for h in hits]
+    out["save_to_search_s"] = (out["save_s"] + out["revalidate_s"] + out["build_dataset_s"]
+                               + out["build_index_s"] + out["search_s"])
+    return out
+
+
+def publish_time(content: Path, work: Path) -> dict[str, float]:
+    keys = updates.generate_key(work / "keys", "Bench office", PASSPHRASE)
+    marks: dict[str, float] = {}
+    t = clock()
+    manifest, changes = publish(content, keys.private_path, PASSPHRASE, work / "out.mdpack", draft_changelog,
+                                work / "publish", progress=lambda step, done, total: marks.setdefault(
+                                    f"{step}_{'end' if done == total else 'start'}", clock()))
+    out = {"publish_s": clock() - t, "pack_mb": (work / "out.mdpack").stat().st_size / 1e6,
+           "records": len(changes.added)}
+    for step in ("validate", "build", "diff", "sign", "write"):
+        out[f"{step}_s"] = marks[f"{step}_end"] - marks[f"{step}_start"]
+    assert manifest.dataset_version
+    return out
+
+
+def run(label: str, content: Path, work: Path) -> dict[str, object]:
+    n = len(list(content.glob("*/*.yaml")))
+    print(f"\n{label}: {n} records")
+    result: dict[str, object] = {"records": n}
+    s = save_to_search(content, work / "s")
+    result.update({k: round(v, 3) for k, v in s.items()})
+    print(f"  open the content (cold parse + check)  {s['open_content_s']:.2f} s")
+    print(f"  live check of one record               {s['live_check_ms']:.1f} ms")
+    print(f"  save (check, draft mark, atomic write)  {s['save_s']:.2f} s")
+    print(f"  revalidate all (unchanged files cached) {s['revalidate_s']:.2f} s")
+    print(f"  build the dataset                       {s['build_dataset_s']:.2f} s")
+    print(f"  build the search index                  {s['build_index_s']:.2f} s")
+    print(f"  open and search the new title           {s['search_s']:.2f} s")
+    verdict = "OK" if s["save_to_search_s"] <= SAVE_TO_SEARCH_TARGET_S else "OVER"
+    print(f"  save -> found by search                 {s['save_to_search_s']:.2f} s "
+          f"(target <= {SAVE_TO_SEARCH_TARGET_S:.0f} s: {verdict})")
+    p = publish_time(content, work / "p")
+    result.update({f"publish_{k}" if not k.startswith("publish") else k: round(v, 3) for k, v in p.items()})
+    print("  publish: " + ", ".join(f"{k[:-2]} {v:.2f} s" for k, v in p.items() if k.endswith("_s")
+                                    and k != "publish_s"))
+    verdict = "OK" if p["publish_s"] <= PUBLISH_TARGET_S else "OVER"
+    print(f"  publish total                           {p['publish_s']:.2f} s, pack {p['pack_mb']:.1f} MB "
+          f"(target <= {PUBLISH_TARGET_S:.0f} s: {verdict})")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, default=1000)
+    parser.add_argument("--skip-synthetic", action="store_true")
+    args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"editor bench ({os.cpu_count()} cores, load average {load:.1f})")
+    results: dict[str, object] = {"load_average": round(load, 1)}
+    with tempfile.TemporaryDirectory(prefix="md-editor-bench-") as tmp:
+        base = Path(tmp)
+        real = base / "real"
+        shutil.copytree(paths.content_dir(), real, ignore=shutil.ignore_patterns("*.md"))
+        results["real"] = run("real content", real, base / "real-work")
+        if not args.skip_synthetic:
+            synth = synthetic_content(base / "synthetic", args.synthetic)
+            results["synthetic"] = run(f"synthetic content ({args.synthetic})", synth, base / "synth-work")
+    out = Path(__file__).resolve().parent / "editor_results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
