@@ -6,7 +6,8 @@
   3. synthetic content of 1,000 records (the real records cloned under new ids): the same steps
 
 Usage: python bench/editor_bench.py [--synthetic 1000] [--skip-synthetic]
-Works on copies in a temporary folder; prints the numbers and writes bench/editor_results.json.
+Works on copies in a temporary folder; prints the numbers and writes bench/editor_results.json. Beside each
+total the process's CPU time: on a shared, loaded machine it is what the wall time would be when idle.
 """
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ def save_to_search(content: Path, work: Path) -> dict[str, float]:
         build_index(store, dataset / "index")
 
     marker = f"Zebrafinch{os.getpid()}"
+    cpu = time.process_time()
     t = clock()
     rf = RecordFile.open(content / RECORD)
     rf.set(("en", "title"), f"{rf.get(('en', 'title'))} {marker}")
@@ -99,17 +101,21 @@ def save_to_search(content: Path, work: Path) -> dict[str, float]:
     assert hits and hits[0].id == Path(RECORD).stem, [h.id for h in hits]
     out["save_to_search_s"] = (out["save_s"] + out["revalidate_s"] + out["build_dataset_s"]
                                + out["build_index_s"] + out["search_s"])
+    # the CPU time of this process: what the wall time would be on an otherwise idle machine (one thread)
+    out["save_to_search_cpu_s"] = time.process_time() - cpu
     return out
 
 
 def publish_time(content: Path, work: Path) -> dict[str, float]:
     keys = updates.generate_key(work / "keys", "Bench office", PASSPHRASE)
     marks: dict[str, float] = {}
+    cpu = time.process_time()
     t = clock()
     manifest, changes = publish(content, keys.private_path, PASSPHRASE, work / "out.mdpack", draft_changelog,
                                 work / "publish", progress=lambda step, done, total: marks.setdefault(
                                     f"{step}_{'end' if done == total else 'start'}", clock()))
-    out = {"publish_s": clock() - t, "pack_mb": (work / "out.mdpack").stat().st_size / 1e6,
+    out = {"publish_s": clock() - t, "publish_cpu_s": time.process_time() - cpu,
+           "pack_mb": (work / "out.mdpack").stat().st_size / 1e6,
            "records": len(changes.added)}
     for step in ("validate", "build", "diff", "sign", "write"):
         out[f"{step}_s"] = marks[f"{step}_end"] - marks[f"{step}_start"]
@@ -131,14 +137,15 @@ def run(label: str, content: Path, work: Path) -> dict[str, object]:
     print(f"  build the search index                  {s['build_index_s']:.2f} s")
     print(f"  open and search the new title           {s['search_s']:.2f} s")
     verdict = "OK" if s["save_to_search_s"] <= SAVE_TO_SEARCH_TARGET_S else "OVER"
-    print(f"  save -> found by search                 {s['save_to_search_s']:.2f} s "
-          f"(target <= {SAVE_TO_SEARCH_TARGET_S:.0f} s: {verdict})")
+    print(f"  save -> found by search                 {s['save_to_search_s']:.2f} s, CPU "
+          f"{s['save_to_search_cpu_s']:.2f} s (target <= {SAVE_TO_SEARCH_TARGET_S:.0f} s: {verdict})")
     p = publish_time(content, work / "p")
     result.update({f"publish_{k}" if not k.startswith("publish") else k: round(v, 3) for k, v in p.items()})
     print("  publish: " + ", ".join(f"{k[:-2]} {v:.2f} s" for k, v in p.items() if k.endswith("_s")
-                                    and k != "publish_s"))
+                                    and not k.startswith("publish")))
     verdict = "OK" if p["publish_s"] <= PUBLISH_TARGET_S else "OVER"
-    print(f"  publish total                           {p['publish_s']:.2f} s, pack {p['pack_mb']:.1f} MB "
+    print(f"  publish total                           {p['publish_s']:.2f} s, CPU {p['publish_cpu_s']:.2f} s, "
+          f"pack {p['pack_mb']:.1f} MB "
           f"(target <= {PUBLISH_TARGET_S:.0f} s: {verdict})")
     return result
 
