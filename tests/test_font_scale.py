@@ -82,7 +82,7 @@ def test_nothing_is_cut_at_200_percent_on_1366x768(qtbot, real_dataset, tmp_path
             # a panel fills itself off the UI thread and lays out again when its texts arrive: judge it
             # once it has settled (or after 5 s, when whatever is still cut is reported)
             with contextlib.suppress(qtbot.TimeoutError):
-                qtbot.waitUntil(lambda: not cut_texts(window), timeout=5000)
+                qtbot.waitUntil(lambda w=window: not cut_texts(w), timeout=5000)
             assert window.width() <= 1366 and window.height() <= 768
             cut += [f"tab {tab}: {text}" for text in cut_texts(window)]
         close_window(window)
