@@ -41,6 +41,8 @@ def read(lexicon, question):
     ("Казанда каттоо", None, "RU-TA", "registration", None),
     ("Қозонда рўйхатдан ўтиш", None, "RU-TA", "registration", None),          # uz Cyrillic
     ("прописка в Екатеринбурге", None, "RU-SVE", "registration", None),
+    ("живу в Татарстане, родом из Узбекистана", "UZ", "RU-TA", None, None),
+    ("кыргызстанец в Дагестане", "KG", "RU-DA", None, None),
     ("кыргыз жараны Москвада патент", "KG", "RU-MOW", "patent", None),
     ("я узбек, живу в Питере", "UZ", "RU-SPE", None, None),
     ("узбекистанец в СПб", "UZ", "RU-SPE", None, None),

@@ -24,6 +24,7 @@ FOLDS = {"ru": textnorm.fold_ru, "uz": textnorm.fold_uz, "ky": textnorm.fold_ky,
 
 
 CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+RU_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
 # the languages whose analysers read a word of each script (Uzbek in either; Russia's stemmer would also key a
 # Latin word, "permit" as "perm", and meet the Kyrgyz and Russian "Пермь")
 SCRIPT_LANGS = {True: ("ru", "uz", "ky"), False: ("uz", "en")}
@@ -57,7 +58,13 @@ class Word:
     def of(cls, word: str) -> Word:
         if word.endswith("*"):
             return cls(prefixes=word_folds(word[:-1]))
-        return cls(keys=word_keys(word))
+        keys = word_keys(word)
+        if CYRILLIC_RE.search(word) and word[-1].lower() in RU_CONSONANTS:
+            # a Russian name's case forms do not always meet its own key (Татарстан: «татарста», Татарстане:
+            # «татарстан»): the keys of its forms are its keys too
+            keys = keys.union(*({k for k in word_keys(word + ending) if k.startswith("ru:")}
+                                for ending in ("а", "у", "е", "ом")))
+        return cls(keys=keys)
 
     def matches(self, token: str) -> bool:
         if self.prefixes:
