@@ -28,9 +28,10 @@ def run_editor(content_dir: Path | None = None) -> int:
     install_qt_translations(app, settings.ui_language)
     root = Path(content_dir or paths.content_dir())
     if not (root / "dataset.yaml").exists() and not any((root / d).is_dir() for d in ("procedures", "contacts")):
-        QMessageBox.critical(None, _("Content editor"),
-                             _("{folder} is not a content folder (no procedures/, contacts/ or dataset.yaml).")
-                             .format(folder=root))
+        message = _("{folder} is not a content folder (no procedures/, contacts/ or dataset.yaml).").format(
+            folder=root)
+        print(message, file=sys.stderr)  # started from a terminal: said there too
+        QMessageBox.critical(None, _("Content editor"), message)
         return 2
     lock = EditorLock(root)
     other = lock.acquire()

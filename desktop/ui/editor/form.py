@@ -197,7 +197,8 @@ class RecordForm(QScrollArea):
                 prefix = format_path(rest) + ": " if rest else ""
                 at.setdefault(probe, []).extend(prefix + msg for msg in messages)
             else:
-                general.extend(f"{format_path(tuple(path)) or _('record')}: {msg}" for msg in messages)
+                where = format_path(tuple(path)) or _("record")
+                general.extend(f"{where}: {msg}" for msg in messages)
         for path, bound in self.bound.items():
             text = "\n".join(at.get(path, []))
             bound.error.setText(text)

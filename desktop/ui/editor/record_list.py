@@ -110,7 +110,7 @@ class RecordList(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 if c == 0 and s.draft:
-                    item.setText(f"{value} ({_('draft')})")
+                    item.setText(_("{title} (draft)").format(title=value))
                 if s.problems:
                     item.setForeground(QColor("#b00020"))
                 elif s.needs_review and c == 0:
