@@ -105,6 +105,13 @@ def test_new_record_from_a_template_and_retiring_another(qtbot, window):
     assert summary.draft and summary.problems > 0
     assert "kg-test-office" in window.list.visible_ids()
 
+    window.open_record("kg-consulate-kazan")
+    answer(qtbot, lambda d: (d.ident.setText("kg-consulate-kazan-2"), d.buttons.accepted.emit()))
+    window.duplicate()
+    copy = (root / "contacts" / "kg-consulate-kazan-2.yaml").read_text(encoding="utf-8")
+    assert copy.startswith("id: kg-consulate-kazan-2\nkind: contact\ndraft: true\n")
+    assert window.rf.record_id == "kg-consulate-kazan-2" and window.session.summaries["kg-consulate-kazan-2"].draft
+
     window.open_record("ru-uz-stay-agreement")
     answer(qtbot, lambda d: (d.status.setCurrentIndex(d.status.findData("superseded")),
                              d.successor.setCurrentIndex(d.successor.findData("eaeu-treaty-labour-migration")),
@@ -194,3 +201,15 @@ def test_publish_from_the_editor_makes_a_pack_that_verifies_installs_and_lists_e
     result = updates.install(out, folder, updates.load_trusted_keys(trusted))
     assert result.manifest.changelog_for("en").endswith("The embassy's fax number was corrected.")
     assert result.manifest.dataset_version > result.old_version
+
+
+def test_the_app_window_does_not_load_the_editor_and_the_command_line_names_it():
+    import subprocess
+    import sys
+    code = ("import sys, desktop.__main__, desktop.ui.app, desktop.ui.main_window; "
+            "print(any(m.startswith('desktop.ui.editor') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    from desktop.cli import parse
+    args = parse(["editor", "some/content"])
+    assert (args.command, str(args.path)) == ("editor", "some/content")
