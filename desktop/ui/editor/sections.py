@@ -55,7 +55,9 @@ def general(form: RecordForm) -> None:
     lay.addRow(_("Confidence"), form.field(("confidence",), ChoiceField(options(m.CONFIDENCE), empty=True)))
     lay.addRow(_("Why not verified"), form.field(("confidence_note",), LocalField()))
     lay.addRow(_("Checked on"), form.field(("verified_on",), FullDateField(optional=False)))
-    lay.addRow(_("Review by"), form.field(("review_by",), FullDateField(optional=True)))
+    review_by = FullDateField(optional=True)
+    review_by.edit.setPlaceholderText(_("default: 12 months after the check"))
+    lay.addRow(_("Review by"), form.field(("review_by",), review_by))
     for key, label in (("signed", _("Signed")), ("valid_from", _("Valid from")), ("valid_to", _("Valid to")),
                        ("event", _("Event"))):
         lay.addRow(label, form.field(("dates", key), PartialDateField()))
@@ -150,7 +152,8 @@ def sources(form: RecordForm) -> None:
         Column("id", _("Key"), LineField), Column("url", _("Address (URL)"), LineField, 3),
         Column("title", _("Title"), LineField, 2), Column("publisher", _("Publisher"), LineField, 2),
         Column("type", _("Type"), lambda: ChoiceField(options(m.SOURCE_TYPES), empty=True)),
-        Column("date", _("Date of the source"), PartialDateField)],
+        Column("date", _("Date of the source"), PartialDateField),
+        Column("note", _("What it says (a short quote)"), LineField, 3)],
         lambda n: {"id": f"source-{n}", "url": "", "publisher": "", "type": "official"}, _("source")))
 
 
