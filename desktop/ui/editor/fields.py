@@ -53,6 +53,7 @@ class LineField(QLineEdit):
 
     def set_value(self, value: Any) -> None:
         self.setText(text_of(value))
+        self.setCursorPosition(0)  # a long text is shown from its start
 
 
 class IntField(LineField):
