@@ -324,13 +324,14 @@ def search_and_open(display: str, wid: str, query: str, before: str, attempts: i
     return before
 
 
-def settled_screenshot(display: str, path: Path, timeout: float = 20) -> int:
-    """A screenshot once two taken a second apart are the same (Wine paints a busy window late)."""
+def settled_screenshot(display: str, path: Path, unlike: bytes = b"", timeout: float = 30) -> int:
+    """A screenshot once two taken a second apart are the same and differ from `unlike` (the screen before the
+    query): Wine paints a busy window late, after its title has already changed."""
     previous, deadline = b"", time.monotonic() + timeout
     while True:
         colours = screenshot(display, path)
         now = path.read_bytes()
-        if now == previous or time.monotonic() > deadline:
+        if (now == previous and now != unlike) or time.monotonic() > deadline:
             return colours
         previous = now
         time.sleep(1)
@@ -349,9 +350,11 @@ def window_session(display: str, lang: str, query: str, expected: dict[str, dict
         up = time.monotonic() - started
         time.sleep(2)
         before = title(display, wid)
-        now = search_and_open(display, wid, query, before)
         shot = WORK / f"window-{lang}.png"
-        colours = settled_screenshot(display, shot)
+        screenshot(display, shot)
+        start_screen = shot.read_bytes()
+        now = search_and_open(display, wid, query, before)
+        colours = settled_screenshot(display, shot, unlike=start_screen)
         record = now.rsplit(" — ", 1)[0].rsplit(" - ", 1)[0].strip()
         top = list(expected)[:5]
         match = [rid for rid in top if record in expected[rid].values()]
@@ -366,6 +369,10 @@ def window_session(display: str, lang: str, query: str, expected: dict[str, dict
         if note and not retry_until(lambda: note in userdata_now()[1].get(rid, ""),
                                     lambda: (keys(display, wid, "ctrl+e"), enter_text(display, wid, note))):
             raise Failed(f"Ctrl+E and the typed note did not reach the user data: {userdata_now()}")
+        # a Ctrl+D the busy window took late toggles the bookmark off again: make sure it is on before closing
+        if not retry_until(lambda: rid in userdata_now()[0], lambda: None, tries=1, wait=5) and \
+                not retry_until(lambda: rid in userdata_now()[0], lambda: keys(display, wid, "ctrl+d")):
+            raise Failed(f"the bookmark on {rid} did not stay (user data: {userdata_now()})")
         closed = retry_until(lambda: app.poll() is not None, lambda: keys_if_open(display, wid, app, "ctrl+q"),
                              tries=2)
         if not closed:   # what the window's close button sends: WM_CLOSE, the same closeEvent as Ctrl+Q
