@@ -63,7 +63,7 @@ def test_row_shows_type_parties_and_status(view):
     row = view.agreement_ids().index("uz-tatarstan-working-group-2025")
     assert table.item(row, TYPE).text() == "Working group"
     assert table.item(row, PARTIES).text() == "Uzbekistan, Republic of Tatarstan"
-    assert table.item(row, STATUS).text() == "announced"
+    assert table.item(row, STATUS).text() == "held"  # the working group was agreed at a meeting that took place
     assert table.item(row, DATE).text() == "July 14, 2025"
     assert table.item(row, DATE).toolTip() == "date of the event"
     cis = view.agreement_ids().index("cis-convention-migrant-workers-2008")
