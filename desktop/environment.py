@@ -16,6 +16,7 @@ commands that need no Qt never load it, and the window's first paint pays for no
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,16 @@ def documents_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Where a search index is rebuilt when the one beside a read-only dataset cannot be used."""
+    """Where a search index is rebuilt when the one beside a read-only dataset cannot be used: beside the app
+    in portable mode (a USB stick leaves nothing on the PC); on Windows in the local, not the roaming, profile
+    (an index is tens of MB and is rebuilt from the dataset anyway, so it must not travel with a roaming
+    profile); elsewhere in the XDG cache folder."""
+    portable = portable_dir()
+    if portable:
+        return portable / "cache"
+    local = os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
+    if local:
+        return Path(local) / ORGANIZATION / APPLICATION / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / APPLICATION
 

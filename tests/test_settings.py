@@ -54,3 +54,15 @@ def test_portable_mode_keeps_everything_beside_the_app(tmp_path, monkeypatch):
     s.font_scale = 120
     s.sync()
     assert (tmp_path / "userdata" / "settings.ini").exists()
+
+
+def test_a_rebuilt_index_stays_on_this_pc_and_beside_a_portable_app(tmp_path, monkeypatch):
+    """Windows: the local profile (%LOCALAPPDATA%), never the roaming one that travels between PCs; portable
+    mode: beside the app, nothing written into the PC's profile."""
+    monkeypatch.setattr(paths, "app_root", lambda: tmp_path)
+    monkeypatch.setattr(environment.sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
+    assert environment.cache_dir() == tmp_path / "Local" / environment.ORGANIZATION / environment.APPLICATION / "cache"
+    (tmp_path / "portable").write_text("")
+    assert environment.cache_dir() == tmp_path / "userdata" / "cache"
