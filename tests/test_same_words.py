@@ -48,7 +48,7 @@ status: in_force
 applies_to: [all]
 verified_on: 2026-11-24
 sources:
-  - {{id: law, url: "https://docs.example.gov.ru/law", publisher: Test Government, type: official}}
+  - {{id: law, url: "https://docs.example.gov.ru/law", publisher: Test Government, type: official, date: 2026-11-01}}
 steps:
 {steps}legal_basis:
   - {{law: {{en: Test Law, ru: Тестовый закон}}}}
