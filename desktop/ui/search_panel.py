@@ -264,7 +264,7 @@ class SearchPanel(QWidget):
         self.count.setText(_("Search failed: {message}").format(message=f"{type(exc).__name__}: {exc}"))
 
     def _render(self) -> None:
-        results = self.understood.show(self.results)   # (a query of only stop words: the start help)
+        results = self.understood.show_for(self.results)   # (a query of only stop words: the start help)
         hits = bool(results and results.hits)
         if self.list is not None:   # (the list exists once the index is attached; before, no results come)
             self.list.clear()

@@ -36,8 +36,9 @@ class UnderstoodChips(QWidget):
         """The chips of `understanding` (None or nothing understood: hidden)."""
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            gone = item.widget() if item is not None else None
+            if gone is not None:
+                gone.deleteLater()
         self.parts = understanding.chips() if understanding is not None else []
         if not self.parts:
             self.labels = []
@@ -48,6 +49,7 @@ class UnderstoodChips(QWidget):
         self.labels = [part_label(p.kind, p.code, lang, places) for p in self.parts]
         title = named(QLabel(_("Understood:"), self), "understoodTitle")
         self._layout.add(title, 0)
+        stops: list[QWidget] = []
         for part, label in zip(self.parts, self.labels, strict=True):
             chip = named(QToolButton(self), f"chip_{part.kind}_{part.code}")
             chip.setText(f"{label}  ✕")
@@ -56,6 +58,7 @@ class UnderstoodChips(QWidget):
                                                                                        words=part.text))
             chip.clicked.connect(lambda _checked=False, p=part: self.dismiss(p.kind, p.code))
             self._layout.add(chip, 0)
+            stops.append(chip)
         citizenship = next((p.code for p in self.parts if p.kind == "citizenship"), "")
         region = next((p.code for p in self.parts if p.kind == "region"), "")
         if citizenship or region:
@@ -63,10 +66,17 @@ class UnderstoodChips(QWidget):
             button.setToolTip(_("Set the client's citizenship and region to what the question says (Enter)"))
             button.clicked.connect(lambda: self.apply(citizenship, region))
             self._layout.add(button, 0)
+            stops.append(button)
         self.setAccessibleName(_("Understood: {parts}").format(parts=summary(self.labels)))
+        # Tab goes as the eye reads: from the search field to the chips under it, then on to the choosers
+        # (made now, they would otherwise come last, after the record's note)
+        previous: QWidget = self.panel.field
+        for widget in stops:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
         self.setVisible(True)
 
-    def show(self, results):
+    def show_for(self, results):
         """Show what `results` understood; returns the results to show (None, the start help, for a query of
         only stop words)."""
         understanding = results.understanding if results is not None else None
