@@ -217,10 +217,10 @@ class ChecklistField(QWidget):
     def __init__(self, options: list[tuple[str, str]], allow_all: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
-        self.find = QLineEdit(self)
-        self.find.setObjectName("checklistFind")
-        self.find.setPlaceholderText(_("Find a code or a name"))
-        self.find.textChanged.connect(self._filter)
+        self.find_field = QLineEdit(self)
+        self.find_field.setObjectName("checklistFind")
+        self.find_field.setPlaceholderText(_("Find a code or a name"))
+        self.find_field.textChanged.connect(self._filter)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
@@ -234,7 +234,7 @@ class ChecklistField(QWidget):
         self.list.itemChanged.connect(self._changed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.find)
+        row.addWidget(self.find_field)
         row.addWidget(self.summary, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

@@ -146,8 +146,8 @@ class RecordList(QWidget):
         self.count.setText(_("{shown} of {total} records").format(shown=shown, total=self.table.rowCount()))
 
     def visible_ids(self) -> list[str]:
-        return [str(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)) for r in range(self.table.rowCount())
-                if not self.table.isRowHidden(r)]
+        items = [self.table.item(r, 0) for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
+        return [str(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
 
     def select(self, record_id: str) -> None:
         for row in range(self.table.rowCount()):
