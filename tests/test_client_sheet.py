@@ -39,6 +39,12 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def unhyphenated(text: str) -> str:
+    """pdftotext joins a word broken at its hyphen at a line end ("үй-" / "бүлө" -> "үйбүлө"): compare titles
+    without hyphens."""
+    return norm(text).replace("-", "")
+
+
 def pdf_pages(path: Path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
@@ -105,7 +111,7 @@ def test_every_client_sheet_is_one_page(batch):
     assert batch.procedures, "no procedures in the dataset"
     assert pdf_pages(batch.path) == batch.pages == len(batch.procedures)  # each sheet one page, read back
     for i, p in enumerate(batch.procedures):
-        assert norm(title_in(p, batch.lang)) in page_text(batch.path, i + 1), p.id
+        assert unhyphenated(title_in(p, batch.lang)) in unhyphenated(page_text(batch.path, i + 1)), p.id
 
 
 def test_client_sheet_has_no_line_under_9_pt(batch):
@@ -126,7 +132,7 @@ def test_bilingual_client_sheet_is_at_most_two_pages(bilingual_batch):
         assert b.sheets[i].page_count <= 2, p.id
         text = b.text(i)
         for lang in (b.lang, "ru"):
-            assert norm(title_in(p, lang)) in text, (p.id, lang)
+            assert unhyphenated(title_in(p, lang)) in unhyphenated(text), (p.id, lang)
 
 
 # --------------------------------------------------------------------------- the client's dates
