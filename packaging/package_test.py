@@ -24,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import build
 from paint_timer import BARE_WINDOW, NoWindow, first_paint, paint_once, stop
+
+import build
 
 ROOT = build.ROOT
 LAUNCHER = Path("/usr/bin") / build.NAME

@@ -30,9 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import wine
-
 import build  # packaging/build.py: version, inputs check, icons, the makensis command line
+import wine
 
 ROOT = build.ROOT
 HERE = Path(__file__).resolve().parent

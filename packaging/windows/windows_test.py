@@ -37,11 +37,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-import wine
-from build_windows import STUBS, WORK
+from desktop.core.datasets import DATASET_PREFIX
 
 import build
-from desktop.core.datasets import DATASET_PREFIX
+import wine
+from build_windows import STUBS, WORK
 
 ROOT = build.ROOT
 HERE = Path(__file__).resolve().parent
