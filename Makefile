@@ -33,7 +33,12 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || $(MAKE) --no-print-directory _apt PKGS=python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	@# setuptools lists every file under the project, following links; a Wine prefix of `make windows` links its
+	@# Z: drive to / , so the Z: links are set aside while pip runs (else it walks the whole file system)
+	@for z in build/windows/*/dosdevices/z:; do if [ -L "$$z" ]; then mv "$$z" "$$z.off"; fi; done; \
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'; status=$$?; \
+	for z in build/windows/*/dosdevices/z:.off; do if [ -L "$$z" ]; then mv "$$z" "$${z%.off}"; fi; done; \
+	exit $$status
 	@touch $@
 
 # Install missing Debian packages when root; otherwise print the exact command and stop.
