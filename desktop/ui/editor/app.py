@@ -17,6 +17,7 @@ def run_editor(content_dir: Path | None = None) -> int:
     from ...core.i18n import _, set_language
     from ..app import install_excepthook
     from ..qt_translations import install_qt_translations
+    from .lock_question import may_edit
     from .session import Session
     from .window import EditorWindow
 
@@ -34,15 +35,8 @@ def run_editor(content_dir: Path | None = None) -> int:
         QMessageBox.critical(None, _("Content editor"), message)
         return 2
     lock = EditorLock(root)
-    other = lock.acquire()
-    if other is not None:
-        answer = QMessageBox.question(
-            None, _("Content editor"),
-            _("{who}. Two editors on one content folder can overwrite each other's work. Edit anyway?")
-            .format(who=other.describe()))
-        if answer != QMessageBox.StandardButton.Yes:
-            return 1
-        lock.acquire(take_over=True)
+    if not may_edit(lock):  # another editor holds the folder and the person chose not to take it over
+        return 1
     window = EditorWindow(Session(root), settings.ui_language)
     refresh = QTimer(window)
     refresh.timeout.connect(lock.refresh)

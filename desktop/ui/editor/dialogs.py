@@ -11,6 +11,7 @@ from ...core.content.checker import ID_RE
 from ...core.content.record_templates import RETIRED_STATUSES
 from ...core.i18n import _
 from ..date_field import ERROR_COLOUR
+from .choice_words import word
 from .fields import LinkField, PartialDateField, text_of
 
 
@@ -52,7 +53,7 @@ class NewRecordDialog(_Dialog):
         self.kind = QComboBox(self)
         self.kind.setObjectName("newKind")
         for k in m.KINDS:
-            self.kind.addItem(k, k)
+            self.kind.addItem(word("kind", k), k)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.kind.setEnabled(not duplicate_of)
         self.ident = QLineEdit(f"{duplicate_of}-copy" if duplicate_of else "", self)
@@ -82,7 +83,7 @@ class RetireDialog(_Dialog):
         self.status = QComboBox(self)
         self.status.setObjectName("retireStatus")
         for status in RETIRED_STATUSES:
-            self.status.addItem(status, status)
+            self.status.addItem(word("status", status), status)
         self.successor = LinkField([c for c in choices if c[0] != record_id], self)
         self.successor.setObjectName("retireSuccessor")
         self.form.addRow(QLabel(_("The record stays in the content and the app shows it as no longer in force.")))

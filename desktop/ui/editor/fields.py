@@ -161,10 +161,13 @@ class BlockField(QPlainTextEdit):
 
 
 class ChoiceField(QComboBox):
-    """One of a list of values; `empty` offers "not set" (the key removed)."""
+    """One of a list of values; `empty` offers "not set" (the key removed). Each value is shown as "code — label"
+    (a region, a record), or with `show_codes=False` as its label only (a word for a code: the code is in the
+    item's tooltip)."""
     edited = Signal(object)
 
-    def __init__(self, options: list[tuple[str, str]], empty: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, options: list[tuple[str, str]], empty: bool = False, parent: QWidget | None = None,
+                 show_codes: bool = True) -> None:
         super().__init__(parent)
         self._filling = False
         # a long choice (a region's or a record's name) does not widen the form: the list shows it whole
@@ -173,7 +176,9 @@ class ChoiceField(QComboBox):
         if empty:
             self.addItem(_("(not set)"), None)
         for value, label in options:
-            self.addItem(label if label == value else f"{value} — {label}", value)
+            self.addItem(label if label == value or not show_codes else f"{value} — {label}", value)
+            if not show_codes:
+                self.setItemData(self.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
         self.activated.connect(lambda _index: self.edited.emit(self.currentData()))
 
     def set_value(self, value: Any) -> None:
@@ -214,9 +219,11 @@ class ChecklistField(QWidget):
     """Codes ticked in a list (regions, citizenships, parties); `all` first. A filter line finds a code."""
     edited = Signal(object)
 
-    def __init__(self, options: list[tuple[str, str]], allow_all: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, options: list[tuple[str, str]], allow_all: bool = True, parent: QWidget | None = None,
+                 default: str = "") -> None:
         super().__init__(parent)
         self._filling = False
+        self.default = default  # what nothing ticked means (the key left out), said beside the filter line
         self.find_field = QLineEdit(self)
         self.find_field.setObjectName("checklistFind")
         self.find_field.setPlaceholderText(_("Find a code or a name"))
@@ -257,8 +264,12 @@ class ChecklistField(QWidget):
             item = self.list.item(i)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
 
+    def _summarise(self) -> None:
+        codes = ", ".join(self.codes())
+        self.summary.setText(codes or (_("not set: {what}").format(what=self.default) if self.default else ""))
+
     def _changed(self) -> None:
-        self.summary.setText(", ".join(self.codes()))
+        self._summarise()
         if not self._filling:
             self.edited.emit(self.codes() or None)
 
@@ -275,7 +286,7 @@ class ChecklistField(QWidget):
                 item = self.list.item(i)
                 on = item.data(Qt.ItemDataRole.UserRole) in wanted
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-            self.summary.setText(", ".join(self.codes()))
+            self._summarise()
         finally:
             self._filling = False
 

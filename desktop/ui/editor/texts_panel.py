@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core import languages
-from ...core import model as m
 from ...core.i18n import _
+from .choice_words import choice
 from .fields import BlockField, ChoiceField, LineField
 from .glossary import glossary_file, line, terms_in
 
@@ -35,7 +35,7 @@ class TextsPanel(QGroupBox):
             grid.setColumnStretch(c + 1, 1)
             head = QLabel(f"<b>{LANGUAGE_NAMES.get(lang, lang)}</b> ({lang})", self)
             grid.addWidget(head, 0, c + 1)
-            state = ChoiceField([(s, s) for s in m.TRANSLATION_STATES])
+            state = choice("translation")
             self.states[lang] = state
             reviewed = QPushButton(_("Mark reviewed"), self)
             reviewed.setObjectName(f"markReviewed:{lang}")
