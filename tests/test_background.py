@@ -260,3 +260,33 @@ def test_nothing_in_desktop_runs_a_nested_event_loop_or_a_thread_of_its_own():
     assert [name for name, text in sources.items() if "processEvents" in text] == []
     assert [name for name, text in sources.items()
             if name.startswith("desktop/ui/") and "threading.Thread" in text] == ["desktop/ui/background.py"]
+
+
+def test_a_window_closed_while_its_work_runs_is_freed_at_once(qtbot, lane):
+    """The flake of test_agreements_view at pytest-qt's teardown ("Internal C++ object (MainWindow) already
+    deleted"): the data check started at the first paint was still running on a busy machine, and its thread
+    held the op, the op its parent window, so the closed and deleted window's Python side lived on."""
+    import gc
+    import weakref
+
+    for use_lane in (False, True):
+        window = QWidget()
+        started, release = threading.Event(), threading.Event()
+
+        def work(_report, started=started, release=release):
+            started.set()
+            release.wait(WAIT)
+            return "late"
+
+        BackgroundOp(window, work).on_success(lambda _result, w=window: w.setWindowTitle("done")) \
+            .run(lane if use_lane else None)
+        assert started.wait(WAIT)
+        alive = weakref.ref(window)
+        window.close()
+        shiboken6.delete(window)
+        del window
+        gc.collect()
+        try:
+            assert alive() is None  # while the work still runs
+        finally:
+            release.set()

@@ -29,8 +29,9 @@ import logging
 import queue
 import sys
 import threading
+import weakref
 from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
@@ -49,7 +50,8 @@ class BackgroundOp(Generic[T]):
     """One piece of work: configure its callbacks, then `run()` it once, on the UI thread."""
 
     def __init__(self, parent: QObject, work: Callable[[Report], T], *, name: str = "background") -> None:
-        self._parent, self._work, self.name = parent, work, name
+        self._parent: QObject | None = parent
+        self._work, self.name = work, name
         self._reports: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._mailbox: _Mailbox | None = None
         self._success: Callable[[T], None] | None = None
@@ -83,24 +85,21 @@ class BackgroundOp(Generic[T]):
         """Start the work: on a thread of its own, or on `lane` (where a newer request supersedes it)."""
         if self._mailbox is not None:
             raise RuntimeError(f"background work {self.name!r} was already run")
-        self._mailbox = _Mailbox(self._parent, self)
+        self._mailbox = _Mailbox(cast(QObject, self._parent), self)
+        # From here the mailbox, a child of the parent, is what ties this op to it; the worker thread holds only
+        # the work and the queue. A window closed while its work runs is then freed at once: a thread holding
+        # the op (its parent, its callbacks) kept the closed window's Python side alive until the work ended.
+        self._parent = None
         if lane is None:
-            threading.Thread(target=self._execute, name=self.name, daemon=True).start()
+            threading.Thread(target=_execute, args=(self._work, self._reports), name=self.name, daemon=True).start()
         else:
             lane.submit(self)
 
     # ------------------------------------------------------------------ the worker thread
 
-    def _report(self, *values: Any) -> None:
-        self._reports.put(("progress", values))
-
-    def _execute(self) -> None:
-        try:
-            result = self._work(self._report)
-        except BaseException as exc:  # every run ends in exactly one answer, whatever went wrong
-            self._reports.put(("failed", exc))
-        else:
-            self._reports.put(("done", result))
+    def job(self) -> tuple[Callable[[Report], Any], queue.SimpleQueue[tuple[str, Any]]]:
+        """What a worker thread needs of this op: the work and the queue of its answers, nothing else."""
+        return self._work, self._reports
 
     # ------------------------------------------------------------------ the UI thread
 
@@ -148,6 +147,16 @@ class BackgroundOp(Generic[T]):
                 sys.excepthook(type(payload), payload, payload.__traceback__)
 
 
+def _execute(work: Callable[[Report], Any], reports: queue.SimpleQueue[tuple[str, Any]]) -> None:
+    """Run `work` on the worker thread; its reports, then its one answer, go into `reports`."""
+    try:
+        result = work(lambda *values: reports.put(("progress", values)))
+    except BaseException as exc:  # every run ends in exactly one answer, whatever went wrong
+        reports.put(("failed", exc))
+    else:
+        reports.put(("done", result))
+
+
 class _Mailbox(QObject):
     """Lives on the UI thread as a child of the op's parent, so it dies with it; its timer drains the op's
     reports. The op is kept alive by this object while the parent lives."""
@@ -193,14 +202,16 @@ class Lane:
         self.name = name
         self._cond = threading.Condition()
         self._pending: BackgroundOp[Any] | None = None
-        self._latest: BackgroundOp[Any] | None = None   # read and written on the UI thread only
+        # read and written on the UI thread only; weakly: an op lives while its mailbox does (until it delivered
+        # or its parent went), and a lane must not keep a delivered op's callbacks (and their window) alive
+        self._latest: weakref.ref[BackgroundOp[Any]] | None = None
         self._thread: threading.Thread | None = None
         self._generation = 0   # a thread serves while the generation it started with is current
 
     def submit(self, op: BackgroundOp[Any]) -> None:
         """Called by `op.run(lane)` on the UI thread."""
         self.supersede_all()
-        self._latest = op
+        self._latest = weakref.ref(op)
         with self._cond:
             self._pending = op
             if self._thread is None:
@@ -211,9 +222,10 @@ class Lane:
 
     def supersede_all(self) -> None:
         """Deliver nothing from any request made so far (e.g. the search field was emptied)."""
-        if self._latest is not None:
-            self._latest._supersede()
-            self._latest = None
+        latest = self._latest() if self._latest is not None else None
+        if latest is not None:
+            latest._supersede()
+        self._latest = None
         with self._cond:
             self._pending = None
 
@@ -236,4 +248,6 @@ class Lane:
                 if op is None or self._generation != generation:
                     return  # stopped: a newer thread, if any, serves what is pending
                 self._pending = None
-            op._execute()
+                job, op = op.job(), None  # (the thread keeps no op between requests: see BackgroundOp.run)
+            _execute(*job)
+            del job
