@@ -213,3 +213,167 @@ def test_the_app_window_does_not_load_the_editor_and_the_command_line_names_it()
     from desktop.cli import parse
     args = parse(["editor", "some/content"])
     assert (args.command, str(args.path)) == ("editor", "some/content")
+
+
+# -- every field of the model in the form, choices in words (helper F, session 5)
+
+def local_edit(form, path, lang):
+    """The line (or block) of one language of the localised text bound at `path`."""
+    return form.bound[path].widget.edits[lang]
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` key by key as a keyboard in any layout does (QTest's keyClicks takes ASCII only)."""
+    from PySide6.QtGui import QKeyEvent
+    for char in text:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def choose(combo, code) -> None:
+    """Pick the choice whose stored value is `code`, as a click in the list does."""
+    index = combo.findData(code)
+    assert index >= 0, code
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_a_contacts_head_and_a_phone_note_are_edited_in_the_form_and_saved_as_just_those_lines(qtbot, window):
+    assert window.open_record("uz-embassy-moscow")
+    form = window.form
+    head = local_edit(form, ("head", "name"), "en")
+    assert head.text() == "Botirjon Asadov"
+    assert form.bound[("head", "source")].widget.currentData() == "uzbot"
+    assert form.bound[("head", "confidence")].widget.currentData() == "unverified"
+    assert local_edit(form, ("head", "note"), "ru").text().startswith("Назван послом")
+    note = local_edit(form, ("phones", 0, "note"), "en")
+    assert note.text() == "Given without a label; four secondary sources agree on the number."
+
+    type_into(qtbot, head, "Botirjon Asadov (ambassador)")
+    note.setCursorPosition(len(note.text()))
+    qtbot.keyClicks(note, " It answers on working days.")
+    assert window.save()
+    changed = diff_lines(window.session.root.parent)
+    assert sorted(changed) == sorted([
+        "-  name: {ru: Ботиржон Асадов, uz: Botirjon Asadov, ky: Ботиржон Асадов, en: Botirjon Asadov}",
+        "+  name: {ru: Ботиржон Асадов, uz: Botirjon Asadov, ky: Ботиржон Асадов, en: Botirjon Asadov (ambassador)}",
+        "-      en: Given without a label; four secondary sources agree on the number.",
+        "+      en: Given without a label; four secondary sources agree on the number. It answers on working days.",
+    ]), changed
+    assert window.session.summaries["uz-embassy-moscow"].problems == 0
+
+
+def test_a_contacts_district_federal_districts_are_named_and_saved_as_a_flow_list(qtbot, window):
+    assert window.open_record("kg-embassy-moscow")
+    form = window.form
+    districts = form.bound[("district", "federal_districts")].widget
+    labels = [districts.list.item(i).text() for i in range(districts.list.count())]
+    assert "CEN — Central Federal District" in labels and "all" not in labels
+    serves = form.bound[("serves",)].widget
+    assert "KG — Kyrgyzstan" in [serves.list.item(i).text() for i in range(serves.list.count())]
+    districts.tick("CEN")
+    districts.tick("VOL")
+    choose(form.bound[("district", "source")].widget, "mfa-kg-registration")
+    assert window.save()
+    text = window.rf.path.read_text(encoding="utf-8")
+    assert "\ndistrict:\n  federal_districts: [CEN, VOL]\n  source: mfa-kg-registration\n" in text
+    assert "draft: true" not in text
+
+
+def test_a_steps_citizenship_and_note_are_saved_valid_and_shown_by_the_record_view(qtbot, window):
+    from desktop.cli import parse, run
+
+    assert window.open_record("work-patent")
+    form = window.form
+    step = ("steps", 1)
+    assert "медицинское" in local_edit(form, step + ("text",), "ru").toPlainText()
+    citizens = form.bound[step + ("applies_to",)].widget
+    assert citizens.codes() == []
+    citizens.tick("UZ")
+    confidence = form.bound[step + ("confidence",)].widget
+    assert confidence.itemText(confidence.findData("partial")) == "partly verified"
+    choose(confidence, "partial")
+    qtbot.waitUntil(lambda: "needs a note" in form.problem_at(step + ("note",)), timeout=5000)
+    notes = {"ru": "Адрес клиники для граждан Узбекистана уточняйте в ММЦ",
+             "uz": "Oʻzbekiston fuqarolari uchun klinika manzilini MMMda aniqlang",
+             "ky": "Өзбекстандын жарандары үчүн клиниканын дарегин ММБда тактаңыз",
+             "en": "Uzbek citizens: ask the migration centre for the clinic's address"}
+    for lang, text in notes.items():
+        type_text(local_edit(form, step + ("note",), lang), text)
+    qtbot.waitUntil(lambda: form.problem_at(step + ("note",)) == "", timeout=5000)
+    assert window.save()
+    saved = window.rf.path.read_text(encoding="utf-8")
+    assert "    applies_to: [UZ]\n    confidence: partial\n    note:\n      ru: " + notes["ru"] in saved
+    assert "draft: true" not in saved
+    assert run(parse(["validate", str(window.session.root)])) == 0
+
+    window.tabs.setCurrentWidget(window.preview)
+    window.preview.citizenship.setCurrentIndex(window.preview.citizenship.findData("UZ"))
+    qtbot.waitUntil(lambda: window.preview.last is not None and notes["ru"] in window.preview.last.record_html,
+                    timeout=120_000)
+    page = window.preview.last.record_html
+    assert "Пройдите медицинское освидетельствование." in page
+
+
+def test_choices_show_words_in_the_interface_language_and_the_code_is_saved(qtbot, window):
+    i18n.set_language("ru")
+    try:
+        assert window.open_record("kg-embassy-moscow")
+        form = window.form
+        status = form.bound[("status",)].widget
+        assert status.currentText() == "действует" and status.currentData() == "in_force"
+        assert "in_force" not in [status.itemText(i) for i in range(status.count())]
+        kind = form.bound[("type",)].widget
+        assert kind.currentText() == "Посольство"
+        label = form.bound[("phones", 1, "label")].widget
+        assert label.currentText() == "факс" and label.currentData() == "fax"
+        serves = form.bound[("serves",)].widget
+        assert "KG — Киргизия" in [serves.list.item(i).text() for i in range(serves.list.count())]
+        choose(status, "announced")
+        assert status.currentText() == "объявлен"
+        assert window.save()
+    finally:
+        i18n.set_language("en")
+    assert diff_lines(window.session.root.parent) == ["-status: in_force", "+status: announced"]
+
+
+def test_a_second_editor_on_the_same_folder_is_asked_and_no_leaves_the_others_lock(qtbot, tmp_path):
+    import datetime as dt
+    import json
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.content.editor_lock import LOCK_NAME, EditorLock
+    from desktop.ui.editor.lock_question import may_edit
+
+    i18n.set_language("en")
+    lock_file = tmp_path / LOCK_NAME
+    since = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(hours=1)
+    other = json.dumps({"user": "amina", "host": "office-2", "pid": 424242, "since": since.isoformat()}) + "\n"
+    lock_file.write_text(other, encoding="utf-8")
+    asked: list[str] = []
+
+    def reply(button):
+        def act():
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, act)
+                return
+            asked.append(box.text())
+            box.button(button).click()
+        QTimer.singleShot(0, act)
+
+    reply(QMessageBox.StandardButton.No)
+    assert may_edit(EditorLock(tmp_path)) is False
+    assert "amina on office-2" in asked[0] and "Edit anyway?" in asked[0]
+    assert lock_file.read_text(encoding="utf-8") == other  # the other's lock untouched
+
+    mine = EditorLock(tmp_path)
+    reply(QMessageBox.StandardButton.Yes)
+    assert may_edit(mine) is True
+    assert len(asked) == 2
+    holder = mine.holder()
+    assert holder is not None and holder.pid == os.getpid() and holder.user != "amina"
+    mine.release()
+    assert not lock_file.exists()
