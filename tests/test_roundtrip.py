@@ -176,3 +176,154 @@ def test_a_stale_lock_is_taken(content):
     lock = EditorLock(content)
     assert lock.acquire() is None
     assert json.loads((content / LOCK_NAME).read_text(encoding="utf-8"))["pid"] == os.getpid()
+
+
+# --------------------------------------------------------------------------- the form of what is written
+
+def commit(folder: Path, message: str) -> None:
+    git(folder, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", message)
+
+
+def problems_of(content: Path, *ids: str) -> list[str]:
+    return [f"{p.record}: {p.field}: {p.message}" for p in load_content(content).problems if p.record in ids]
+
+
+def test_a_list_or_mapping_set_in_place_of_a_flow_one_stays_on_its_line(content):
+    rf = RecordFile.open(content / "agreements" / "ru-uz-stay-agreement.yaml")
+    rf.set(("applies_to",), ["UZ", "KG"])  # a new Python list, as the form's checklist gives it
+    rf.save()
+    assert diff_lines(content.parent) == ["-applies_to: [UZ]", "+applies_to: [UZ, KG]"]
+    commit(content.parent, "applies_to")
+    rf = RecordFile.open(content / "contacts" / "uz-embassy-moscow.yaml")
+    rf.set(("city",), {"ru": "Москва", "uz": "Moskva", "ky": "Москва", "en": "Moscow (the capital)"})
+    rf.save()
+    assert diff_lines(content.parent) == ["-city: {ru: Москва, uz: Moskva, ky: Москва, en: Moscow}",
+                                          "+city: {ru: Москва, uz: Moskva, ky: Москва, en: Moscow (the capital)}"]
+    assert problems_of(content, "ru-uz-stay-agreement", "uz-embassy-moscow") == []
+
+
+def test_a_new_list_of_codes_is_written_as_the_files_other_lists_are(content):
+    path = content / "procedures" / "medical-insurance-exam.yaml"
+    rf = RecordFile.open(path)
+    assert rf.get(("steps", 0, "applies_to")) is None and rf.get(("steps", 2, "applies_to")) == ["TJ"]
+    rf.set(("steps", 0, "applies_to"), ["UZ", "KG"])  # like the other steps' `applies_to: [TJ]`
+    rf.save()
+    assert diff_lines(content.parent) == ["+    applies_to: [UZ, KG]"]
+    commit(content.parent, "step")
+    # a new mapping: a block, its list of codes flow like the file's `serves: [KG]`
+    rf = RecordFile.open(content / "contacts" / "kg-consulate-kazan.yaml")
+    rf.set(("district",), {"federal_districts": ["VOL"], "source": "kg24-2021"}, after="region")
+    rf.save()
+    assert diff_lines(content.parent) == ["+district:", "+  federal_districts: [VOL]", "+  source: kg24-2021"]
+    assert "\nregion: RU-TA\ndistrict:\n" in rf.path.read_text(encoding="utf-8")
+    assert problems_of(content, "medical-insurance-exam", "kg-consulate-kazan") == []
+
+
+def test_a_file_written_in_block_lists_gets_block_lists(content):
+    path = content / "agreements" / "ru-uz-stay-agreement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("parties: [RU, UZ]\napplies_to: [UZ]\nregions: [all]\n",
+                                 "parties:\n  - RU\n  - UZ\napplies_to:\n  - UZ\nregions:\n  - all\n"),
+                    encoding="utf-8")
+    commit(content.parent, "block lists")
+    rf = RecordFile.open(path)
+    rf.set(("applies_to",), ["UZ", "KG"])
+    rf.save()
+    assert diff_lines(content.parent) == ["+  - KG"]
+
+
+def test_retire_links_the_successor_in_the_form_of_its_links(content):
+    # ru-kg-stay-agreement's links are flow items, one a line: the new link is one more such line
+    rf = RecordFile.open(content / "agreements" / "ru-uz-stay-agreement.yaml")
+    retire(rf, "superseded", "ru-kg-stay-agreement")
+    assert diff_lines(content.parent) == ["+  - {rel: supersedes, to: ru-uz-stay-agreement}",  # ru-kg-…
+                                          "-status: in_force", "+status: superseded"]            # ru-uz-…
+    text = (content / "agreements" / "ru-kg-stay-agreement.yaml").read_text(encoding="utf-8")
+    assert ("  - {rel: related, to: eaeu-treaty-labour-migration}\n"
+            "  - {rel: supersedes, to: ru-uz-stay-agreement}\nverified_on:") in text
+    assert problems_of(content, "ru-uz-stay-agreement", "ru-kg-stay-agreement") == []
+
+
+def test_retire_links_the_successor_in_block_form_when_its_links_are_blocks(content):
+    path = content / "agreements" / "ru-kg-stay-agreement.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = text.replace("  - {rel: related, to: migration-registration}\n"
+                         "  - {rel: related, to: eaeu-treaty-labour-migration}\n",
+                         "  - rel: related\n    to: migration-registration\n"
+                         "  - rel: related\n    to: eaeu-treaty-labour-migration\n")
+    assert block != text
+    path.write_text(block, encoding="utf-8")
+    commit(content.parent, "block links")
+    retire(RecordFile.open(content / "agreements" / "ru-uz-stay-agreement.yaml"), "superseded",
+           "ru-kg-stay-agreement")
+    assert diff_lines(content.parent) == ["+  - rel: supersedes", "+    to: ru-uz-stay-agreement",
+                                          "-status: in_force", "+status: superseded"]
+    assert problems_of(content, "ru-uz-stay-agreement", "ru-kg-stay-agreement") == []
+
+
+def test_retire_gives_a_successor_without_links_its_first_in_the_contents_form(content):
+    path = content / "agreements" / "ru-kg-stay-agreement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("links:\n  - {rel: related, to: migration-registration}\n"
+                                 "  - {rel: related, to: eaeu-treaty-labour-migration}\n", ""), encoding="utf-8")
+    commit(content.parent, "no links")
+    retire(RecordFile.open(content / "agreements" / "ru-uz-stay-agreement.yaml"), "expired",
+           "ru-kg-stay-agreement")
+    assert diff_lines(content.parent) == ["+links:", "+  - {rel: supersedes, to: ru-uz-stay-agreement}",
+                                          "-status: in_force", "+status: expired"]
+    assert problems_of(content, "ru-uz-stay-agreement", "ru-kg-stay-agreement") == []
+
+
+def test_a_new_row_is_quoted_as_its_siblings_and_a_removed_row_takes_only_its_lines(content):
+    path = content / "contacts" / "uz-embassy-moscow.yaml"
+    rf = RecordFile.open(path)
+    rf.set(("phones", 3), {"number": "", "label": "general", "source": "migrussia"})  # the form's new row
+    rf.set(("phones", 3, "number"), "+7 499 230-00-79")                              # then typed in
+    rf.delete(("phones", 1))
+    rf.save()
+    lines = diff_lines(content.parent)
+    assert [line for line in lines if line.startswith("+")] == [
+        '+  - number: "+7 499 230-00-79"', "+    label: general", "+    source: migrussia"]
+    removed = [line for line in lines if line.startswith("-")]
+    assert removed[0] == '-  - number: "+7 499 238-36-20"' and len(removed) == 9  # the row and its note
+    assert problems_of(content, "uz-embassy-moscow") == []
+
+
+def test_comments_stay_with_the_lines_they_are_about(content):
+    path = content / "agreements" / "ru-uz-stay-agreement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("agreement_type:", "# the type decides the icon\nagreement_type:", 1)
+                    .replace("status: in_force\n", "status: in_force  # as of 2026\n", 1)
+                    .replace("sources:\n", "# sources: newest first\nsources:\n", 1), encoding="utf-8")
+    commit(content.parent, "comments")
+    rf = RecordFile.open(path)
+    rf.delete(("ref",))                # the key above a comment line: the comment is about the next key
+    rf.delete(("confidence",))
+    rf.set(("status",), "expired")     # a comment at the end of the edited line stays on it
+    rf.save()
+    lines = diff_lines(content.parent)
+    assert lines == ["-ref: G-06", "-status: in_force  # as of 2026", "+status: expired   # as of 2026",
+                     "-confidence: verified"]
+    new = path.read_text(encoding="utf-8")
+    assert "kind: agreement\n# the type decides the icon\nagreement_type:" in new
+    assert "verified_on: 2026-11-24\n# sources: newest first\nsources:" in new
+
+
+def test_block_texts_keep_their_form(content):
+    path = content / "agreements" / "ca-russia-action-plan-2025.yaml"
+    rf = RecordFile.open(path)
+    body = str(rf.get(("en", "body")))
+    assert body.endswith("\n")
+    # a `|` block edited without its last line break (a text box's text) stays `|`, not `|-`
+    rf.set(("en", "body"), body.replace("Joint Action Plan", "Joint Plan", 1).rstrip("\n"))
+    # a folded `>-` text keeps its two lines when the second changes
+    summary = str(rf.get(("en", "summary")))
+    rf.set(("en", "summary"), summary.replace("changes no procedure", "changes no procedures"))
+    rf.save()
+    lines = diff_lines(content.parent)
+    assert lines[:2] == ["-    It sets directions for governments and changes no procedure for migrants.",
+                         "+    It sets directions for governments and changes no procedures for migrants."]
+    assert len(lines) == 4 and "Joint Action Plan" in lines[2] and "Joint Plan" in lines[3]
+    assert "  body: |\n" in path.read_text(encoding="utf-8")
+    by_id = load_content(content).by_id()["ca-russia-action-plan-2025"]
+    assert "changes no procedures" in by_id.texts["en"].summary

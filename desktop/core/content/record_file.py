@@ -19,7 +19,6 @@ import difflib
 import hashlib
 import io
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,12 +27,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
+from ruamel.yaml.scalarstring import ScalarString
 
 from ..i18n import _
 from .yaml_lines import MAX_FILE_BYTES, FieldPath, format_path
-
-FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from .yaml_style import styled
 
 
 class RecordFileError(Exception):
@@ -81,31 +79,6 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, float):
         return float(value)
     return value
-
-
-def _styled(old: Any, new: Any) -> Any:
-    """The new value in the old one's style: a quoted or block text stays quoted or block, a date stays a date;
-    a text of several lines becomes a block (`|`)."""
-    if isinstance(new, str) and not isinstance(new, ScalarString):
-        if isinstance(old, ScalarString) and ("\n" in new) == ("\n" in str(old)):
-            return type(old)(new)
-        if "\n" in new:
-            return LiteralScalarString(new if new.endswith("\n") else new + "\n")
-        if FULL_DATE_RE.match(new) and (old is None or isinstance(old, _dt.date)):
-            try:
-                return _dt.date.fromisoformat(new)
-            except ValueError:
-                return new
-    if isinstance(new, dict) and not isinstance(new, CommentedMap):
-        out = CommentedMap()
-        for k, v in new.items():
-            out[k] = _styled(None, v)
-        return out
-    if isinstance(new, list) and not isinstance(new, CommentedSeq):
-        seq = CommentedSeq()
-        seq.extend(_styled(None, v) for v in new)
-        return seq
-    return new
 
 
 class RecordFile:
@@ -204,23 +177,23 @@ class RecordFile:
         The rest of the file is untouched."""
         if not path:
             raise ValueError("set needs a path")
-        parent = self._container(path[:-1])
+        parent = self._container(path)
         last = path[-1]
         if isinstance(parent, list):
             if not isinstance(last, int) or not 0 <= last <= len(parent):
                 raise KeyError(format_path(path))
             if last == len(parent):
-                parent.append(_styled(None, value))
+                parent.append(styled(self.data, path, None, value))
             elif to_plain(parent[last]) != to_plain(value):
-                parent[last] = _styled(parent[last], value)
+                parent[last] = styled(self.data, path, parent[last], value)
         else:
             old = parent.get(last)
             if last in parent and to_plain(old) == to_plain(value):
                 return
             if last not in parent and after is not None and after in parent:
-                parent.insert(list(parent).index(after) + 1, last, _styled(None, value))
+                parent.insert(list(parent).index(after) + 1, last, styled(self.data, path, None, value))
             else:
-                parent[last] = _styled(old, value)
+                parent[last] = styled(self.data, path, old, value)
         self._touched.append(tuple(path))
 
     def delete(self, path: FieldPath) -> None:
@@ -235,19 +208,20 @@ class RecordFile:
         self._touched.append(tuple(path))
 
     def _container(self, path: FieldPath) -> Any:
+        """The mapping or list that holds the node at `path`, created on the way where missing (a list where the
+        next part is an index)."""
         node: Any = self.data
-        for i, part in enumerate(path):
+        for i, part in enumerate(path[:-1]):
             if isinstance(node, dict):
                 if part not in node or node[part] is None:
-                    nxt = path[i + 1] if i + 1 < len(path) else None
-                    node[part] = CommentedSeq() if isinstance(nxt, int) else CommentedMap()
+                    node[part] = CommentedSeq() if isinstance(path[i + 1], int) else CommentedMap()
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
                 node = node[part]
             else:
                 raise KeyError(format_path(path[: i + 1]))
         if not isinstance(node, (dict, list)):
-            raise KeyError(format_path(path) + " is not a mapping or a list")
+            raise KeyError(format_path(path[:-1]) + " is not a mapping or a list")
         return node
 
     def changed_paths(self) -> list[FieldPath]:
@@ -272,10 +246,7 @@ class RecordFile:
         if self._before is None:
             self._before = _dump(_yaml().load(self._text))
         before = self._before
-        after = _dump(self.data)
-        if before == self._text:
-            return after
-        return _merge(self._text, before, after)
+        return _merge(self._text, before, _dump(self.data))
 
     # -- saving
 
@@ -337,7 +308,8 @@ _MISSING = object()
 def _merge(original: str, before: str, after: str) -> str:
     """`original` with the changes from `before` to `after` (two dumps by ruamel): lines that ruamel writes
     the same as the original (or in another form, line for line) map one to one; a change replaces the original
-    lines between its neighbours."""
+    lines between its neighbours. Full-line comments a change would drop after the lines it removes are kept:
+    ruamel files a comment under the key before it, but a comment is about what follows it."""
     orig, old, new = original.splitlines(True), before.splitlines(True), after.splitlines(True)
     to_orig: dict[int, int] = {}
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, orig, autojunk=False).get_opcodes():
@@ -356,8 +328,19 @@ def _merge(original: str, before: str, after: str) -> str:
         start = max(start, pos)
         out.extend(orig[pos:start])
         out.extend(new[j1:j2])
+        out.extend(orig[to_orig[k]] if k in to_orig else old[k] for k in _dropped_comments(old, i1, i2, new[j1:j2]))
         pos = max(end, start)
     out.extend(orig[pos:])
     return "".join(out)
+
+
+def _dropped_comments(old: list[str], i1: int, i2: int, added: list[str]) -> list[int]:
+    """The indexes of the comment lines (and blank lines among them) that end old[i1:i2] and are not written
+    again in `added`: the comments above the next key, dropped with the key before them."""
+    k = i2
+    while k > i1 and (not old[k - 1].strip() or old[k - 1].lstrip().startswith("#")):
+        k -= 1
+    tail = [i for i in range(k, i2) if old[i] not in added]
+    return tail if any(old[i].strip() for i in tail) else []
 
 

@@ -6,6 +6,8 @@ import datetime as _dt
 import os
 from pathlib import Path
 
+from ruamel.yaml.comments import CommentedMap
+
 from ..i18n import _
 from .checker import ID_RE
 from .record_file import RecordFile, RecordFileError, to_plain
@@ -120,6 +122,12 @@ def new_from_template(kind: str, id: str, content_dir: Path | str,
 RETIRED_STATUSES = ("superseded", "expired")
 
 
+def _flow(mapping: dict[str, str]) -> CommentedMap:
+    out = CommentedMap(mapping)
+    out.fa.set_flow_style()
+    return out
+
+
 def retire(record_file: RecordFile, status: str, successor_id: str | None = None) -> list[Path]:
     """Retire a record (never delete it): its status becomes `superseded` or `expired`; with a successor, the
     successor gains the link `{rel: supersedes, to: <this record>}` (links are shown both ways). Both files are
@@ -142,7 +150,8 @@ def retire(record_file: RecordFile, status: str, successor_id: str | None = None
         links = successor.get(("links",)) or []
         link = {"rel": "supersedes", "to": record_file.record_id}
         if not any(to_plain(item) == link for item in links):
-            successor.set(("links", len(links)), link)
+            # a new link is written as its siblings are; the first one in the content's form `- {rel: …, to: …}`
+            successor.set(("links", len(links)), link if links else _flow(link))
             successor.save()
             written.append(successor.path)
     return written
