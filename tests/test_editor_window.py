@@ -276,8 +276,17 @@ def test_a_contacts_district_federal_districts_are_named_and_saved_as_a_flow_lis
     choose(form.bound[("district", "source")].widget, "mfa-kg-registration")
     assert window.save()
     text = window.rf.path.read_text(encoding="utf-8")
-    assert "\ndistrict:\n  federal_districts: [CEN, VOL]\n  source: mfa-kg-registration\n" in text
+    assert "\nregion: RU-MOW\ndistrict:\n  federal_districts: [CEN, VOL]\n  source: mfa-kg-registration\naddress:\n" \
+        in text  # a key the record lacked goes in its place, not at the end of the file
     assert "draft: true" not in text
+
+    districts, source = form.bound[("district", "federal_districts")].widget, form.bound[("district", "source")].widget
+    for code in ("CEN", "VOL"):
+        districts.tick(code, False)
+    source.setCurrentIndex(0)  # (not set)
+    source.activated.emit(0)
+    assert window.save()
+    assert diff_lines(window.session.root.parent) == []  # emptied: the district is gone again
 
 
 def test_a_steps_citizenship_and_note_are_saved_valid_and_shown_by_the_record_view(qtbot, window):

@@ -22,19 +22,44 @@ from .session import Session, plain_value
 CHECK_DELAY_MS = 150
 
 
+# The order of a record's keys in db/content/README.md: a key the record did not have goes after the nearest key
+# before it that the file has (a new head after the website, not at the end of the file after the texts).
+KEY_ORDER = ("id", "kind", "draft", "ref", "type", "agreement_type", "topic", "serves", "status", "dates",
+             "parties", "applies_to", "regions", "city", "region", "district", "address", "phones", "email",
+             "website", "hours", "head", "links", "legal_basis", "steps", "documents", "fees", "verified_on",
+             "review_by", "confidence", "confidence_note", "notes", "sources", "ru", "uz", "ky", "en")
+
+
+def _after(rf: RecordFile, path: FieldPath) -> str | None:
+    """For a top-level key the file lacks: the key of the file it goes after (None: at the end, or present)."""
+    key = path[0]
+    if not isinstance(key, str) or key not in KEY_ORDER or rf.get((key,)) is not None:
+        return None
+    present = set(rf.data) if isinstance(rf.data, dict) else set()
+    before = [k for k in KEY_ORDER[:KEY_ORDER.index(key)] if k in present]
+    return before[-1] if before else None
+
+
 def assign(rf: RecordFile, path: FieldPath, value: Any) -> None:
     """Set (or, for None, remove) the node at `path`; a list of codes keeps the one-line form `[UZ, KG]`."""
     value = plain_value(value)
     if value is None:
         rf.delete(path)
+        parent = path[:-1]  # a mapping left empty goes too (a district whose last field was cleared)
+        while parent and isinstance(parent[-1], str) and rf.get(parent) in ({}, []):
+            rf.delete(parent)
+            parent = parent[:-1]
         return
+    after = _after(rf, path)
+    if after is not None and len(path) > 1:  # the new mapping (or list) in its place, its value set below
+        rf.set(path[:1], CommentedSeq() if isinstance(path[1], int) else {}, after=after)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         old = rf.get(path)
         seq = CommentedSeq(value)
         if not isinstance(old, CommentedSeq) or old.fa.flow_style() or not old:
             seq.fa.set_flow_style()
         value = seq
-    rf.set(path, value)
+    rf.set(path, value, after=after if len(path) == 1 else None)
 
 
 class Bound:
