@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,17 @@ def expand_district(contact: m.Contact, fd_of: dict[str, str]) -> list[tuple[str
     return sorted(rows)
 
 
+TABLES = ("countries", "federal_districts", "regions", "records", "texts", "record_citizenships", "record_regions",
+          "parties", "steps", "deadlines", "documents", "fees", "legal_basis", "contacts", "contact_regions", "phones",
+          "links", "sources", "notes", "topic_words", "search_words")
+# the tables that hold a record's own rows, and the column naming the record
+RECORD_TABLES = {"records": "id", "texts": "record_id", "record_citizenships": "record_id",
+                 "record_regions": "record_id", "parties": "record_id", "steps": "record_id",
+                 "deadlines": "record_id", "documents": "record_id", "fees": "record_id", "legal_basis": "record_id",
+                 "contacts": "record_id", "contact_regions": "record_id", "phones": "record_id", "links": "from_id",
+                 "sources": "record_id", "notes": "record_id"}
+
+
 def _fact(fact: m.Fact | None) -> str | None:
     return dumps(dataclasses.asdict(fact)) if fact else None
 
@@ -89,11 +101,7 @@ def _source_row(owner: str, position: int, s: m.Source) -> dict[str, Any]:
 def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows, in a stable order."""
     fd_of = {r.code: r.federal_district for r in content.regions}
-    t: dict[str, list[dict[str, Any]]] = {name: [] for name in (
-        "countries", "federal_districts", "regions", "records", "texts", "record_citizenships",
-        "record_regions", "parties", "steps", "deadlines", "documents", "fees", "legal_basis",
-        "contacts", "contact_regions", "phones", "links", "sources", "notes", "topic_words",
-        "search_words")}
+    t: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for c in content.countries:
         t["countries"].append({"code": c.code, "name": dumps(c.name), "citizenship": int(c.citizenship),
                                "eaeu": int(c.eaeu)})
@@ -112,64 +120,95 @@ def _rows(content: Content) -> dict[str, list[dict[str, Any]]]:
             t["sources"].append(_source_row(owner, i, s))
 
     for r in sorted(content.records, key=lambda r: r.id):
-        subtype = getattr(r, "agreement_type", None) or getattr(r, "topic", None) or getattr(r, "type", None)
-        t["records"].append({
-            "id": r.id, "kind": r.kind, "subtype": subtype, "ref": r.ref, "status": r.status,
-            "confidence": r.confidence, "confidence_note": dumps(r.confidence_note),
-            "verified_on": r.verified_on, **{f"date_{k}": r.dates.get(k) for k in m.DATE_KEYS},
-            "source_file": r.source_file, "review_by": r.review_by})
-        for lang in languages.CONTENT:
-            if lang in r.texts:
-                x = r.texts[lang]
-                t["texts"].append({"record_id": r.id, "lang": lang, "title": x.title, "summary": x.summary,
-                                   "body": x.body, "translation": x.translation})
-        citizenships = r.serves if isinstance(r, m.Contact) else r.applies_to
-        t["record_citizenships"] += [{"record_id": r.id, "code": c} for c in sorted(set(citizenships))]
-        t["record_regions"] += [{"record_id": r.id, "code": c} for c in sorted(set(r.regions))]
-        t["sources"] += [_source_row(r.id, i, s) for i, s in enumerate(r.sources, 1)]
-        for i, n in enumerate(r.notes, 1):
-            t["notes"].append({"record_id": r.id, "position": i, "type": n.type, "text": dumps(n.text)})
-        for i, link in enumerate(r.links, 1):
-            t["links"].append({"from_id": r.id, "position": i, "rel": link.rel, "to_id": link.to})
-
-        if isinstance(r, m.Agreement):
-            for i, party in enumerate(r.parties, 1):
-                t["parties"].append({"record_id": r.id, "position": i,
-                                     "code": party if isinstance(party, str) else None,
-                                     "name": None if isinstance(party, str) else dumps(party)})
-        elif isinstance(r, m.Procedure):
-            for i, step in enumerate(r.steps, 1):
-                t["steps"].append({"record_id": r.id, "position": i, "text": dumps(step.text),
-                                   "where_text": dumps(step.where), "applies_to": dumps(step.applies_to),
-                                   "confidence": step.confidence, "note": dumps(step.note)})
-                for j, d in enumerate(step.deadlines, 1):
-                    t["deadlines"].append({
-                        "record_id": r.id, "step": i, "position": j, "days": d.days, "months": d.months,
-                        "counted_from": d.counted_from, "working_days": int(d.working_days),
-                        "before": int(d.before), "applies_to": dumps(d.applies_to), "note": dumps(d.note)})
-            for table, items in (("documents", r.documents), ("fees", r.fees)):
-                for i, item in enumerate(items, 1):
-                    row = {"record_id": r.id, "position": i, "text": dumps(item.text),
-                           "applies_to": dumps(item.applies_to), "confidence": item.confidence,
-                           "note": dumps(item.note)}
-                    if table == "fees":
-                        row.update(amount=item.amount, currency=item.currency, source=item.source)
-                    t[table].append(row)
-            for i, b in enumerate(r.legal_basis, 1):
-                t["legal_basis"].append({"record_id": r.id, "position": i, "to_id": b.to, "law": dumps(b.law)})
-        elif isinstance(r, m.Contact):
-            t["contacts"].append({
-                "record_id": r.id, "type": r.type, "city": dumps(r.city), "region": r.region,
-                "district": dumps(dataclasses.asdict(r.district)) if r.district else None,
-                "address": _fact(r.address), "email": _fact(r.email), "website": _fact(r.website),
-                "hours": _fact(r.hours), "head": _fact(r.head)})
-            t["contact_regions"] += [{"record_id": r.id, "code": code, "via": via}
-                                     for code, via in expand_district(r, fd_of)]
-            for i, p in enumerate(r.phones, 1):
-                t["phones"].append({"record_id": r.id, "position": i, "number": p.number,
-                                    "dial": dial_string(p), "label": p.label, "short_in": p.short_in,
-                                    "source": p.source, "confidence": p.confidence, "note": dumps(p.note)})
+        record_rows(r, fd_of, t)
     return t
+
+
+def record_rows(r: m.Record, fd_of: dict[str, str], t: dict[str, list[dict[str, Any]]]) -> None:
+    """One record's rows, appended to the tables of `t`."""
+    subtype = getattr(r, "agreement_type", None) or getattr(r, "topic", None) or getattr(r, "type", None)
+    t["records"].append({
+        "id": r.id, "kind": r.kind, "subtype": subtype, "ref": r.ref, "status": r.status,
+        "confidence": r.confidence, "confidence_note": dumps(r.confidence_note),
+        "verified_on": r.verified_on, **{f"date_{k}": r.dates.get(k) for k in m.DATE_KEYS},
+        "source_file": r.source_file, "review_by": r.review_by})
+    for lang in languages.CONTENT:
+        if lang in r.texts:
+            x = r.texts[lang]
+            t["texts"].append({"record_id": r.id, "lang": lang, "title": x.title, "summary": x.summary,
+                               "body": x.body, "translation": x.translation})
+    citizenships = r.serves if isinstance(r, m.Contact) else r.applies_to
+    t["record_citizenships"] += [{"record_id": r.id, "code": c} for c in sorted(set(citizenships))]
+    t["record_regions"] += [{"record_id": r.id, "code": c} for c in sorted(set(r.regions))]
+    t["sources"] += [_source_row(r.id, i, s) for i, s in enumerate(r.sources, 1)]
+    for i, n in enumerate(r.notes, 1):
+        t["notes"].append({"record_id": r.id, "position": i, "type": n.type, "text": dumps(n.text)})
+    for i, link in enumerate(r.links, 1):
+        t["links"].append({"from_id": r.id, "position": i, "rel": link.rel, "to_id": link.to})
+
+    if isinstance(r, m.Agreement):
+        for i, party in enumerate(r.parties, 1):
+            t["parties"].append({"record_id": r.id, "position": i,
+                                 "code": party if isinstance(party, str) else None,
+                                 "name": None if isinstance(party, str) else dumps(party)})
+    elif isinstance(r, m.Procedure):
+        for i, step in enumerate(r.steps, 1):
+            t["steps"].append({"record_id": r.id, "position": i, "text": dumps(step.text),
+                               "where_text": dumps(step.where), "applies_to": dumps(step.applies_to),
+                               "confidence": step.confidence, "note": dumps(step.note)})
+            for j, d in enumerate(step.deadlines, 1):
+                t["deadlines"].append({
+                    "record_id": r.id, "step": i, "position": j, "days": d.days, "months": d.months,
+                    "counted_from": d.counted_from, "working_days": int(d.working_days),
+                    "before": int(d.before), "applies_to": dumps(d.applies_to), "note": dumps(d.note)})
+        for table, items in (("documents", r.documents), ("fees", r.fees)):
+            for i, item in enumerate(items, 1):
+                row = {"record_id": r.id, "position": i, "text": dumps(item.text),
+                       "applies_to": dumps(item.applies_to), "confidence": item.confidence,
+                       "note": dumps(item.note)}
+                if table == "fees":
+                    row.update(amount=item.amount, currency=item.currency, source=item.source)
+                t[table].append(row)
+        for i, b in enumerate(r.legal_basis, 1):
+            t["legal_basis"].append({"record_id": r.id, "position": i, "to_id": b.to, "law": dumps(b.law)})
+    elif isinstance(r, m.Contact):
+        t["contacts"].append({
+            "record_id": r.id, "type": r.type, "city": dumps(r.city), "region": r.region,
+            "district": dumps(dataclasses.asdict(r.district)) if r.district else None,
+            "address": _fact(r.address), "email": _fact(r.email), "website": _fact(r.website),
+            "hours": _fact(r.hours), "head": _fact(r.head)})
+        t["contact_regions"] += [{"record_id": r.id, "code": code, "via": via}
+                                 for code, via in expand_district(r, fd_of)]
+        for i, p in enumerate(r.phones, 1):
+            t["phones"].append({"record_id": r.id, "position": i, "number": p.number,
+                                "dial": dial_string(p), "label": p.label, "short_in": p.short_in,
+                                "source": p.source, "confidence": p.confidence, "note": dumps(p.note)})
+
+
+def replace_records(dataset: Path, content: Content, ids: Iterable[str]) -> None:
+    """Rewrite the rows of the records `ids` in an existing dataset file from `content` (a record no longer in
+    `content` loses its rows), in one transaction. The content editor keeps its preview current this way: a save
+    rewrites one record's rows instead of the whole file. Its meta gets the content's hash, so an index made
+    for the old rows is seen to be stale by anyone else who opens the file."""
+    wanted = set(ids)
+    fd_of = {r.code: r.federal_district for r in content.regions}
+    t: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for r in content.records:
+        if r.id in wanted:
+            record_rows(r, fd_of, t)
+    conn = sqlite3.connect(dataset)
+    try:
+        with conn:
+            marks = ",".join("?" * len(wanted))
+            for table, column in RECORD_TABLES.items():
+                conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", sorted(wanted))
+            db = sqlite_utils.Database(conn)
+            for table, rows in t.items():
+                if rows:
+                    db.table(table).insert_all(rows, batch_size=500)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'content_hash'", (content_hash(content),))
+    finally:
+        conn.close()
 
 
 def write_dataset(content: Content, out_dir: Path, schema_sql: str) -> Path:

@@ -16,7 +16,8 @@ the slowest searches slow at 50,000 records.
 
     analysis      analysers per language, the spelling key, the index schema
     documents     a record's index document (with its topic's everyday words)
-    index_files   building the index folder and telling whether it is usable (its stamp)
+    index_files   building the index folder, updating it record by record (the editor's), and telling
+                  whether it is usable (its stamp)
     scores        the BM25F score tables beside the index
     bitsets       sets of documents as Python ints
     queries       filters, the parsed query, hits and results
@@ -26,7 +27,8 @@ the slowest searches slow at 50,000 records.
 from __future__ import annotations
 
 from .engine import SearchIndex
-from .index_files import Progress, build_index, index_state, read_stamp
+from .index_files import Progress, build_index, index_state, read_stamp, update_index
 from .queries import Filters, Hit, Results
 
-__all__ = ["Filters", "Hit", "Progress", "Results", "SearchIndex", "build_index", "index_state", "read_stamp"]
+__all__ = ["Filters", "Hit", "Progress", "Results", "SearchIndex", "build_index", "index_state", "read_stamp",
+           "update_index"]

@@ -55,6 +55,9 @@ class SearchIndex:
         self._prefix_cache: dict[tuple[str, str], list[str]] = {}
         # Document sets are bitsets (Python ints): union, intersection and counting run in C.
         self._nbytes: int = self._reader.doc_count_all() // 8 + 1
+        # an index updated in place (the content editor's) keeps replaced documents, marked deleted
+        self._every_document: int = (self._bits(self._reader.all_doc_ids()) if self._reader.has_deletions()
+                                     else (1 << self._reader.doc_count_all()) - 1)
         self._filter_cache: OrderedDict[tuple[Any, ...], int] = OrderedDict()
         self._term_cache: OrderedDict[tuple[str, str], tuple[int, array[int], array[float]]] = OrderedDict()
         self._cached_postings = 0
@@ -133,7 +136,7 @@ class SearchIndex:
         if key in self._filter_cache:
             self._filter_cache.move_to_end(key)
             return self._filter_cache[key]
-        bits: int = (1 << self._reader.doc_count_all()) - 1
+        bits: int = self._every_document
         if filters:
             f = self._facet_bits
             for name, values in (("kind", filters.kinds), ("status", filters.statuses),

@@ -6,9 +6,10 @@ stamp is missing, different or unreadable is rebuilt from the SQLite file.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -72,8 +73,10 @@ def _index_state(store: Store, index_dir: Path) -> str:
     return "ok"
 
 
-def build_index(store: Store, index_dir: Path, progress: Progress | None = None) -> Path:
-    """Write a fresh index for `store` into `index_dir` (built aside, then swapped in)."""
+def build_index(store: Store, index_dir: Path, progress: Progress | None = None,
+                words: dict[str, set[str]] | None = None) -> Path:
+    """Write a fresh index for `store` into `index_dir` (built aside, then swapped in). `words`, when given, gets
+    every record's spelling words (what `update_index` needs to keep the typo corrector's list current)."""
     index_dir = Path(index_dir)
     tmp = index_dir.with_name(index_dir.name + ".building")
     _remove(tmp)
@@ -88,20 +91,17 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
         record = store.record(record_id)
         assert record is not None  # an id the same store just listed
         doc = record_document(record, store, region_names, topic_words)
-        vocabulary.update(spelling_words(doc))
+        record_words = spelling_words(doc)
+        vocabulary.update(record_words)
+        if words is not None:
+            words[record_id] = record_words
         writer.add_document(**doc)
         if progress and (n % 50 == 0 or n == len(ids)):
             progress(n, len(ids))
     writer.commit()
     ix.close()
     write_score_tables(tmp)
-    # the typo corrector's word list: every word with the number of records it appears in
-    (tmp / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary.items()), ensure_ascii=False),
-                                       encoding="utf-8")
-    (tmp / STAMP_FILE).write_text(json.dumps({"format": INDEX_FORMAT,
-                                              "content_hash": store.meta().get("content_hash"),
-                                              "documents": len(ids)}), encoding="utf-8")
-    write_checksums(tmp)      # last: every file of the folder, so damage at rest is noticed (core/integrity)
+    _write_vocabulary_and_stamp(tmp, vocabulary, store, len(ids))
     old = index_dir.with_name(index_dir.name + ".old")
     _remove(old)
     if index_dir.exists():
@@ -109,6 +109,50 @@ def build_index(store: Store, index_dir: Path, progress: Progress | None = None)
     tmp.rename(index_dir)
     _remove(old)
     return index_dir
+
+
+def update_index(store: Store, index_dir: Path, ids: Iterable[str], words: dict[str, set[str]]) -> None:
+    """Bring the index in `index_dir` up to date with the records `ids` of `store` (changed, new or gone) in place:
+    their documents replaced, the score tables written again (every score depends on the number of documents
+    and their mean length), the typo corrector's list made from `words` (every record's spelling words, as
+    `build_index` gave them; updated here). The scores are those a whole rebuild gives. Nobody may hold the
+    index open meanwhile (the score tables are opened as immutable)."""
+    index_dir = Path(index_dir)
+    ix = windex.open_dir(str(index_dir))
+    try:
+        region_names = {r.code: r.name for r in store.regions()}
+        topic_words = store.topic_words()
+        writer = ix.writer()
+        for record_id in ids:
+            writer.delete_by_term("id", record_id)
+            record = store.record(record_id)
+            if record is None:
+                words.pop(record_id, None)
+                continue
+            doc = record_document(record, store, region_names, topic_words)
+            words[record_id] = spelling_words(doc)
+            writer.add_document(**doc)
+        writer.commit()
+    finally:
+        ix.close()
+    fresh = index_dir / (SCORES_FILE + ".new")
+    fresh.unlink(missing_ok=True)
+    write_score_tables(index_dir, fresh)
+    os.replace(fresh, index_dir / SCORES_FILE)
+    vocabulary: Counter[str] = Counter()
+    for record_words in words.values():
+        vocabulary.update(record_words)
+    _write_vocabulary_and_stamp(index_dir, vocabulary, store, len(words))
+
+
+def _write_vocabulary_and_stamp(folder: Path, vocabulary: Counter[str], store: Store, documents: int) -> None:
+    # the typo corrector's word list: every word with the number of records it appears in
+    (folder / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary.items()), ensure_ascii=False),
+                                          encoding="utf-8")
+    (folder / STAMP_FILE).write_text(json.dumps({"format": INDEX_FORMAT,
+                                                 "content_hash": store.meta().get("content_hash"),
+                                                 "documents": documents}), encoding="utf-8")
+    write_checksums(folder)      # last: every file of the folder, so damage at rest is noticed (core/integrity)
 
 
 def _remove(folder: Path) -> None:

@@ -24,31 +24,42 @@ KIND_WEIGHT = {"procedure": 1.5, "agreement": 1.0, "contact": 1.0}
 SCORED_FIELDS = tuple(f"{kind}_{lang}" for lang in languages.CONTENT for kind in ("title", "text"))
 
 
-def write_score_tables(index_dir: Path) -> None:
+def write_score_tables(index_dir: Path, target: Path | None = None) -> None:
     """Every term of the scored fields with its documents and their BM25F scores (kind weight folded
     in), one SQLite row per term: (documents as int32, scores as float32, and for common terms the
-    document set as a bitset), little-endian whatever the machine."""
+    document set as a bitset), little-endian whatever the machine. Written to `target` (default: the
+    index's score file).
+
+    An index updated in place (update_index) still holds its replaced documents, marked deleted: they
+    count neither in the number of documents nor in the mean field length, so the scores are those of a
+    whole rebuild; document numbers and bitsets span the deleted ones too."""
     ix = windex.open_dir(str(index_dir))
-    conn = sqlite3.connect(index_dir / SCORES_FILE)
+    conn = sqlite3.connect(target or index_dir / SCORES_FILE)
     try:
         conn.execute("CREATE TABLE terms (field TEXT NOT NULL, term TEXT NOT NULL, ids BLOB NOT NULL, "
                      "scores BLOB NOT NULL, bits BLOB, PRIMARY KEY (field, term)) WITHOUT ROWID")
         with ix.reader() as reader:
-            n = reader.doc_count_all()
+            n = reader.doc_count_all()           # document numbers, the deleted ones included
+            live = reader.doc_count() or 1
+            live_docs = list(reader.all_doc_ids())
             kind_weight = [1.0] * n
             for kind in reader.lexicon("kind"):
                 for docnum in reader.postings("kind", kind).all_ids():
                     kind_weight[docnum] = KIND_WEIGHT.get(term_text(kind), 1.0)
             for fieldname in SCORED_FIELDS:
                 boost = getattr(ix.schema[fieldname], "field_boost", 1.0)
-                avg = (reader.field_length(fieldname) / n) or 1.0
-                norm = [BM25_K1 * (1 - BM25_B + BM25_B * reader.doc_field_length(d, fieldname, 1) / avg)
-                        for d in range(n)]
+                # the mean of the lengths the formula uses (whoosh keeps a document's length rounded to a
+                # byte; its field total is exact): an index updated in place scores as one built whole
+                lengths = [reader.doc_field_length(d, fieldname, 1) for d in range(n)]
+                avg = (sum(lengths[d] for d in live_docs) / live) or 1.0
+                norm = [BM25_K1 * (1 - BM25_B + BM25_B * length / avg) for length in lengths]
                 rows = []
                 for raw in reader.lexicon(fieldname):
                     term = term_text(raw)
                     ids, weights = _postings(reader, fieldname, term)
-                    factor = boost * (log(n / (len(ids) + 1)) + 1) * (BM25_K1 + 1)
+                    if not ids:
+                        continue     # a term only the replaced documents had
+                    factor = boost * (log(live / (len(ids) + 1)) + 1) * (BM25_K1 + 1)
                     scores = array("f", [factor * kind_weight[d] * tf / (tf + norm[d])
                                          for d, tf in zip(ids, weights, strict=True)])
                     docs = array("i", ids)

@@ -1,6 +1,6 @@
 """The Preview tab: the record exactly as the app shows it (present/record_html, the app's record page) and, for
-a procedure, its one-page client sheet (present/client_sheet), made from the content as it stands in the editor
-(a dataset written to a temporary folder, in the background)."""
+a procedure, its one-page client sheet (present/client_sheet), made from the content as saved in the editor
+(the session's own dataset, which every save updates), in the background."""
 from __future__ import annotations
 
 import time
@@ -20,28 +20,23 @@ class Rendered:
     sheet_html: str
     seconds: float
     asked: tuple[str, ...] = ()  # record id, language, citizenship: a late answer to an older request is dropped
+    ready: bool = True           # False before the editor's dataset is made (the window asks again then)
 
 
 def render(session: Session, record_id: str, lang: str, ui_lang: str, citizenship: str) -> Rendered:
-    """Write the preview dataset and render the record page and (for a procedure) the client sheet."""
-    with session.preview_lock:
-        rendered = _render(session, record_id, lang, ui_lang, citizenship)
-    rendered.asked = (record_id, lang, citizenship)
-    return rendered
-
-
-def _render(session: Session, record_id: str, lang: str, ui_lang: str, citizenship: str) -> Rendered:
+    """The record page and (for a procedure) the client sheet from the session's dataset."""
     from ...core.sheets import SheetError, SheetOptions
-    from ...core.store import Store
     from ...present.client_sheet import build_client_sheet
     from ...present.record_html import RecordRenderer
 
     start = time.perf_counter()
-    store = Store(session.preview_dataset())
-    try:
+    if not session.dataset.ready:
+        return Rendered("", "", 0.0, (record_id, lang, citizenship), ready=False)
+    with session.dataset.store() as store:
         record = store.record(record_id)
         if record is None:
-            return Rendered(_("“{id}” is not in the preview.").format(id=record_id), "", 0.0)
+            return Rendered(_("“{id}” is not in the preview.").format(id=record_id), "", 0.0,
+                            (record_id, lang, citizenship))
         page = RecordRenderer(store, ui_lang, lang, citizenship=citizenship).render(record)
         sheet = ""
         if record.kind == "procedure":
@@ -51,9 +46,7 @@ def _render(session: Session, record_id: str, lang: str, ui_lang: str, citizensh
                 sheet = f"<p>{exc}</p>"
         else:
             sheet = "<p>" + _("Client sheets are made for procedures.") + "</p>"
-    finally:
-        store.close()
-    return Rendered(page, sheet, time.perf_counter() - start)
+    return Rendered(page, sheet, time.perf_counter() - start, (record_id, lang, citizenship))
 
 
 class PreviewPanel(QWidget):
@@ -116,6 +109,9 @@ class PreviewPanel(QWidget):
 
     def _shown(self, rendered: Rendered) -> None:
         if rendered.asked != self.asked():
+            return
+        if not rendered.ready:
+            self.status.setText(_("The preview is being prepared…"))
             return
         self.last = rendered
         self.page.setHtml(rendered.record_html)

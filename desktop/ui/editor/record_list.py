@@ -1,5 +1,7 @@
 """The list of records with its filters (kind, status, confidence, translation state in a language, needs
-review, has problems) and a search over titles, summaries and ids in every language."""
+review, has problems) and a search: the app's own (every language and script, any ending, typos, questions
+as spoken; best first) over the editor's dataset, which every save updates, and a record's id as typed. Until
+that index is made (seconds after opening) titles, summaries and ids are matched word by word."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...core import languages
 from ...core import model as m
 from ...core.i18n import _
-from .session import Session, Summary, matches
+from .session import Session, Summary, fold, matches
 
 LANGS = languages.CONTENT
 COLUMNS = ("title", "id", "kind", "status", "confidence", *LANGS, "problems")
@@ -47,7 +49,7 @@ class RecordList(QWidget):
         self.session, self.lang = session, lang
         self.search = QLineEdit(self)
         self.search.setObjectName("recordSearch")
-        self.search.setPlaceholderText(_("Search titles, summaries and ids in every language"))
+        self.search.setPlaceholderText(_("Search as the app does, in any language, or type an id"))
         self.search.setClearButtonEnabled(True)
         self.kind = _combo("filterKind", _("every kind"), m.KINDS)
         self.status = _combo("filterStatus", _("every status"), m.STATUSES)
@@ -100,8 +102,12 @@ class RecordList(QWidget):
 
     def fill(self, keep: str | None = None) -> None:
         """The table from the session's summaries (after loading, a save, a new record)."""
+        self.apply()
+        if keep:
+            self.select(keep)
+
+    def _rows(self, summaries: list[Summary]) -> None:
         self.table.blockSignals(True)
-        summaries = sorted(self.session.summaries.values(), key=lambda s: (s.kind, s.title(self.lang).casefold()))
         self.table.setRowCount(len(summaries))
         for row, s in enumerate(summaries):
             values = [s.title(self.lang), s.id, s.kind, s.status, s.confidence,
@@ -117,11 +123,9 @@ class RecordList(QWidget):
                     item.setForeground(QColor("#8a5a00"))
                 self.table.setItem(row, c, item)
         self.table.blockSignals(False)
-        self.apply()
-        if keep:
-            self.select(keep)
 
-    def accepts(self, s: Summary) -> bool:
+    def accepts(self, s: Summary, found: set[str] | None) -> bool:
+        """`found`: what the app's search found for the query (None: not ready, match word by word)."""
         wanted = {"kind": self.kind.currentData(), "status": self.status.currentData(),
                   "confidence": self.confidence.currentData()}
         if any(value and getattr(s, key) != value for key, value in wanted.items()):
@@ -133,20 +137,41 @@ class RecordList(QWidget):
             return False
         if self.has_problems.isChecked() and not s.problems:
             return False
-        return matches(s, self.search.text())
+        query = self.search.text().strip()
+        if not query:
+            return True
+        if found is None:
+            return matches(s, query)
+        return s.id in found or fold(query) in s.id
 
     def apply(self) -> None:
-        shown = 0
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            summary = self.session.summaries.get(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
-            visible = summary is not None and self.accepts(summary)
-            self.table.setRowHidden(row, not visible)
-            shown += visible
-        self.count.setText(_("{shown} of {total} records").format(shown=shown, total=self.table.rowCount()))
+        """Show the records the filters and the search accept: best first while searching, else by kind and
+        title."""
+        query = self.search.text().strip()
+        ranked = self.session.search(query, self.lang) if query else None
+        self.searched_with_app = ranked is not None
+        found = set(ranked) if ranked is not None else None
+        shown = [s for s in self.session.summaries.values() if self.accepts(s, found)]
+        if ranked is not None:
+            # an id typed (or its start) puts those records first: the editor knows which one they mean
+            typed = fold(query)
+            rank = {record_id: n for n, record_id in enumerate(ranked)}
+            shown.sort(key=lambda s: (s.id != typed, typed not in s.id, rank.get(s.id, len(rank)), s.id))
+        else:
+            shown.sort(key=lambda s: (s.kind, s.title(self.lang).casefold()))
+        chosen = self.selected_id()
+        self._rows(shown)
+        if chosen:
+            self.select(chosen)
+        self.count.setText(_("{shown} of {total} records").format(shown=len(shown),
+                                                                  total=len(self.session.summaries)))
+
+    def selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
 
     def visible_ids(self) -> list[str]:
-        items = [self.table.item(r, 0) for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
+        items = [self.table.item(r, 0) for r in range(self.table.rowCount())]
         return [str(item.data(Qt.ItemDataRole.UserRole)) for item in items if item is not None]
 
     def select(self, record_id: str) -> None:

@@ -1,10 +1,10 @@
 """The content folder as the editor holds it (no Qt here): every record's summary for the list, its problems,
-the live check and saving through RecordFile (only the changed lines of a file are written)."""
+the live check, saving through RecordFile (only the changed lines of a file are written), and the editor's own
+dataset and search index (core/live_dataset), which the preview and the list's search read and every save
+updates record by record."""
 from __future__ import annotations
 
 import datetime as _dt
-import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from ...core.content.checker import Checker
 from ...core.content.live_check import LiveCheck, Problems
 from ...core.content.records import KIND_DIRS, check_record
 from ...core.content.roundtrip import RecordFile
+from ...core.live_dataset import LiveDataset
 
 KIND_OF_FOLDER = {folder: kind for kind, folder in KIND_DIRS.items()}
 
@@ -87,8 +88,8 @@ class Session:
         self.live: LiveCheck | None = None
         self.summaries: dict[str, Summary] = {}
         self.records: dict[str, m.Record] = {}
-        self.preview_dir = Path(tempfile.mkdtemp(prefix="migrant-desk-editor-"))
-        self.preview_lock = threading.Lock()  # one preview written and read at a time
+        self.dataset = LiveDataset()          # in a temporary folder, removed by close()
+        self.changed: set[str] = set()        # records saved since the dataset last took them in
 
     # -- loading (slow: seconds for the real content; the window runs it in the background)
 
@@ -138,7 +139,10 @@ class Session:
             if summary.path == rf.path and old_id != record.id:
                 del self.summaries[old_id]
                 self.records.pop(old_id, None)
+                self.changed.add(old_id)
         self.records[record.id] = record
+        self.changed.add(record.id)
+        # a new list (not changed in place): a dataset update running meanwhile reads the one it was given
         self.content.records = sorted(self.records.values(), key=lambda r: r.id)
         summary = summary_of(record, rf.path, sum(len(v) for v in found.values()), bool(data.get("draft")),
                              self.today)
@@ -162,14 +166,32 @@ class Session:
         return [(s.id, s.title(lang)) for s in sorted(self.summaries.values(), key=lambda s: s.id)
                 if kind is None or s.kind == kind]
 
-    # -- preview
+    # -- the editor's dataset and search (slow parts run in the background)
 
-    def preview_dataset(self) -> Path:
-        """The content as held now, written as a dataset for the preview (records with problems included, so a
-        draft is seen as it will look)."""
-        from ... import paths
-        from ...core.build import write_dataset
-        return write_dataset(self.content, self.preview_dir, paths.schema_file().read_text(encoding="utf-8")).parent
+    def build_dataset(self) -> Session:
+        """The dataset and index of the content as held now, written whole (after loading)."""
+        self.changed.clear()
+        self.dataset.build(self.content)
+        return self
+
+    def take_changes(self) -> set[str]:
+        """The records saved since the last call (on the UI thread; handed to `update_dataset`)."""
+        ids, self.changed = self.changed, set()
+        return ids
+
+    def update_dataset(self, ids: set[str]) -> set[str]:
+        """The records `ids` rewritten in the dataset and the index (a fraction of a second). Before the first
+        whole build they are kept for later."""
+        if not self.dataset.update(self.content, ids):
+            self.changed.update(ids)
+        return ids
+
+    def search(self, query: str, lang: str) -> list[str] | None:
+        """The ids the app's search finds, best first; None while the index is being made or changed."""
+        return self.dataset.search(query, lang, blocking=False)
+
+    def close(self) -> None:
+        self.dataset.close()
 
 
 def plain_value(value: Any) -> Any:

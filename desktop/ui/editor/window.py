@@ -27,6 +27,9 @@ class EditorWindow(QMainWindow):
         self.rf: RecordFile | None = None
         self.form: RecordForm | None = None
         self.loaded = False
+        self.search_ready = False     # the editor's dataset and index made (the preview and the list's search)
+        self.updating = False         # a dataset update is running
+        self.dataset_updates = 0      # finished updates (the tests wait for them)
         self.setWindowTitle(_("Migrant Desk — content editor — {folder}").format(folder=session.root))
         self.list = RecordList(session, lang, self)
         self.list.chosen.connect(self.open_record)
@@ -81,6 +84,42 @@ class EditorWindow(QMainWindow):
         self.statusBar().showMessage(_("{n} records; {p} problem(s) in the content").format(
             n=len(self.session.summaries), p=problems))
         self._enable()
+        self.search_ready = False
+        BackgroundOp(self, lambda _report: self.session.build_dataset(), name="editor-dataset") \
+            .on_success(self._dataset_built).on_failure(self._dataset_failed).run()
+
+    def _dataset_built(self, _session: Session) -> None:
+        self.search_ready = True
+        self.list.apply()
+        self.preview.refresh()
+        self.update_dataset()   # what was saved while it was being made
+
+    def _dataset_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(_("The preview and the app's search could not be prepared: {reason}").format(
+            reason=exc))
+
+    def update_dataset(self) -> None:
+        """The records saved since the last update into the preview and the app's search (in the background,
+        one update at a time: the next one starts when this one is done)."""
+        if not self.search_ready or self.updating:
+            return
+        ids = self.session.take_changes()
+        if not ids:
+            return
+        self.updating = True
+        BackgroundOp(self, lambda _report: self.session.update_dataset(ids), name="editor-dataset-update") \
+            .on_success(self._dataset_updated).on_failure(self._dataset_update_failed).run()
+
+    def _dataset_updated(self, _ids: set[str]) -> None:
+        self.updating = False
+        self.list.apply()
+        self.preview.refresh()
+        self.dataset_updates += 1
+        self.update_dataset()
+
+    def _dataset_update_failed(self, exc: BaseException) -> None:
+        self.updating = False
+        self._dataset_failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, _("Content editor"), str(exc))
@@ -159,7 +198,7 @@ class EditorWindow(QMainWindow):
         if self.form is not None:
             self.form.rebuild()
         self._edited()
-        self.preview.refresh()
+        self.update_dataset()
         return True
 
     def checked_today(self) -> None:
@@ -195,6 +234,7 @@ class EditorWindow(QMainWindow):
             QMessageBox.warning(self, _("Content editor"), str(exc))
             return
         self.session.reopen(path)
+        self.update_dataset()
         self.list.fill(keep=rid)
         self.rf = None
         self.open_record(rid)
@@ -230,6 +270,7 @@ class EditorWindow(QMainWindow):
             return
         for path in written:
             self.session.reopen(path)
+        self.update_dataset()
         self.list.fill(keep=self.rf.record_id)
         self._show_form()
         self.statusBar().showMessage(_("“{id}” is now {status}.").format(id=self.rf.record_id, status=status))
@@ -248,6 +289,7 @@ class EditorWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.leave_record():
+            self.session.close()     # its temporary dataset
             event.accept()
         else:
             event.ignore()
