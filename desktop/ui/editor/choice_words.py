@@ -28,7 +28,7 @@ NOTE_TYPE = {"conflict": N_("Sources disagree"), "unverified": N_("Not verified"
 LINK_REL = {"based_on": NP_("link", "is based on"), "implements": NP_("link", "implements"),
             "contact_for": NP_("link", "is a contact that helps with"), "supersedes": NP_("link", "replaces"),
             "related": NP_("link", "is related to")}
-SOURCE_TYPE = {"official": NP_("source type", "official body"), "code": NP_("source type", "legal code"),
+SOURCE_TYPE = {"official": NP_("source type", "official body"), "code": NP_("source type", "text of a law"),
                "ngo": NP_("source type", "NGO or international body"), "news": NP_("source type", "news media"),
                "commercial": NP_("source type", "commercial firm")}
 TRANSLATION = {"original": NP_("translation", "original"), "reviewed": NP_("translation", "reviewed"),
