@@ -1,7 +1,8 @@
 """Content editor benchmark (issue 20): what an editor waits for.
 
-  1. real content: save one record (live check + atomic write) and see it in the app's search (revalidate the
-     content, rebuild the dataset and its search index, search the new title)      target <= 2 s
+  1. real content: save one record (live check + atomic write) and see it in the editor's preview and in the
+     app's search (the editor's dataset and index updated for that record, the new title searched, the record
+     page and client sheet rendered)                                                target <= 2 s
   2. real content: publish (validate all, build, diff, sign, write the .mdpack)     target <= 20 s
   3. synthetic content of 1,000 records (the real records cloned under new ids): the same steps
 
@@ -24,20 +25,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop import paths
 from desktop.core import updates
-from desktop.core.build import write_dataset
-from desktop.core.content import load_content
-from desktop.core.content.live_check import LiveCheck
-from desktop.core.content.roundtrip import RecordFile
 from desktop.core.publish import publish
-from desktop.core.search import Filters, build_index
-from desktop.core.store import Store
-from desktop.dataset import open_dataset
 from desktop.present.changelog import draft_changelog
+from desktop.ui.editor.preview import render
+from desktop.ui.editor.session import Session
 
 SAVE_TO_SEARCH_TARGET_S = 2.0
 PUBLISH_TARGET_S = 20.0
 PASSPHRASE = "bench passphrase"
-RECORD = "procedures/work-patent.yaml"
+RECORD_ID = "work-patent"
 
 
 def clock() -> float:
@@ -58,51 +54,45 @@ def synthetic_content(dest: Path, n: int) -> Path:
     return dest
 
 
-def save_to_search(content: Path, work: Path) -> dict[str, float]:
-    """Open the editor's context, change one title, save, rebuild, and find the record by its new title."""
+def save_to_search(content: Path) -> dict[str, float]:
+    """The editor's own path: open the content (and make its dataset and index, in the background at opening),
+    change one title, save, update the dataset and the index for that record, find the record by its new
+    title with the app's search, and render its preview (record page and client sheet)."""
     out: dict[str, float] = {}
     t = clock()
-    live = LiveCheck.load(content)
+    session = Session(content).load()
     out["open_content_s"] = clock() - t
-    dataset = work / "dataset"
-    write_dataset(load_content(content), dataset, paths.schema_file().read_text(encoding="utf-8"))
-    with Store(dataset / "reference.sqlite") as store:
-        build_index(store, dataset / "index")
-
-    marker = f"Zebrafinch{os.getpid()}"
-    cpu = time.process_time()
     t = clock()
-    rf = RecordFile.open(content / RECORD)
-    rf.set(("en", "title"), f"{rf.get(('en', 'title'))} {marker}")
-    t_check = clock()
-    problems = live.check_file(rf)
-    out["live_check_ms"] = (clock() - t_check) * 1000
-    assert not problems, problems
-    live.save(rf)
-    out["save_s"] = clock() - t
-
-    t = clock()
-    loaded = load_content(content)
-    assert not loaded.problems, loaded.problems[:3]
-    out["revalidate_s"] = clock() - t
-    t = clock()
-    write_dataset(loaded, dataset, paths.schema_file().read_text(encoding="utf-8"))
-    out["build_dataset_s"] = clock() - t
-    t = clock()
-    with Store(dataset / "reference.sqlite") as store:
-        build_index(store, dataset / "index")
-    out["build_index_s"] = clock() - t
-    t = clock()
-    store, index = open_dataset(dataset)
-    hits = index.search(marker.lower(), Filters(), lang="en", limit=3).hits
-    index.close()
-    store.close()
-    out["search_s"] = clock() - t
-    assert hits and hits[0].id == Path(RECORD).stem, [h.id for h in hits]
-    out["save_to_search_s"] = (out["save_s"] + out["revalidate_s"] + out["build_dataset_s"]
-                               + out["build_index_s"] + out["search_s"])
-    # the CPU time of this process: what the wall time would be on an otherwise idle machine (one thread)
-    out["save_to_search_cpu_s"] = time.process_time() - cpu
+    session.build_dataset()
+    out["build_dataset_whole_s"] = clock() - t
+    try:
+        marker = f"Zebrafinch{os.getpid()}"
+        cpu = time.process_time()
+        t = clock()
+        rf = session.open(RECORD_ID)
+        rf.set(("en", "title"), f"{rf.get(('en', 'title'))} {marker}")
+        t_check = clock()
+        problems = session.check(rf)
+        out["live_check_ms"] = (clock() - t_check) * 1000
+        assert not problems, problems
+        session.save(rf)
+        out["save_s"] = clock() - t
+        t = clock()
+        session.update_dataset(session.take_changes())
+        out["update_s"] = clock() - t
+        t = clock()
+        hits = session.dataset.search(marker.lower(), "en")
+        out["search_s"] = clock() - t
+        assert hits and hits[0] == RECORD_ID, hits
+        t = clock()
+        rendered = render(session, RECORD_ID, "en", "en", "UZ")
+        out["preview_s"] = clock() - t
+        assert marker in rendered.record_html and rendered.sheet_html
+        out["save_to_search_s"] = out["save_s"] + out["update_s"] + out["search_s"] + out["preview_s"]
+        # the CPU time of this process: what the wall time would be on an otherwise idle machine (one thread)
+        out["save_to_search_cpu_s"] = time.process_time() - cpu
+    finally:
+        session.close()
     return out
 
 
@@ -127,17 +117,17 @@ def run(label: str, content: Path, work: Path) -> dict[str, object]:
     n = len(list(content.glob("*/*.yaml")))
     print(f"\n{label}: {n} records")
     result: dict[str, object] = {"records": n}
-    s = save_to_search(content, work / "s")
+    s = save_to_search(content)
     result.update({k: round(v, 3) for k, v in s.items()})
-    print(f"  open the content (cold parse + check)  {s['open_content_s']:.2f} s")
-    print(f"  live check of one record               {s['live_check_ms']:.1f} ms")
+    print(f"  open the content (cold parse + check)   {s['open_content_s']:.2f} s")
+    print(f"  its dataset and index, whole (at opening, in the background) {s['build_dataset_whole_s']:.2f} s")
+    print(f"  live check of one record                {s['live_check_ms']:.1f} ms")
     print(f"  save (check, draft mark, atomic write)  {s['save_s']:.2f} s")
-    print(f"  revalidate all (unchanged files cached) {s['revalidate_s']:.2f} s")
-    print(f"  build the dataset                       {s['build_dataset_s']:.2f} s")
-    print(f"  build the search index                  {s['build_index_s']:.2f} s")
-    print(f"  open and search the new title           {s['search_s']:.2f} s")
+    print(f"  update the dataset and index (1 record) {s['update_s']:.2f} s")
+    print(f"  search the new title (the app's search) {s['search_s'] * 1000:.1f} ms")
+    print(f"  preview: record page and client sheet   {s['preview_s']:.2f} s")
     verdict = "OK" if s["save_to_search_s"] <= SAVE_TO_SEARCH_TARGET_S else "OVER"
-    print(f"  save -> found by search                 {s['save_to_search_s']:.2f} s, CPU "
+    print(f"  save -> in the preview and the search   {s['save_to_search_s']:.2f} s, CPU "
           f"{s['save_to_search_cpu_s']:.2f} s (target <= {SAVE_TO_SEARCH_TARGET_S:.0f} s: {verdict})")
     p = publish_time(content, work / "p")
     result.update({f"publish_{k}" if not k.startswith("publish") else k: round(v, 3) for k, v in p.items()})

@@ -54,9 +54,7 @@ def write_score_tables(index_dir: Path, target: Path | None = None) -> None:
                 avg = (sum(lengths[d] for d in live_docs) / live) or 1.0
                 norm = [BM25_K1 * (1 - BM25_B + BM25_B * length / avg) for length in lengths]
                 rows = []
-                for raw in reader.lexicon(fieldname):
-                    term = term_text(raw)
-                    ids, weights = _postings(reader, fieldname, term)
+                for term, (ids, weights) in _field_postings(reader, fieldname).items():
                     if not ids:
                         continue     # a term only the replaced documents had
                     factor = boost * (log(live / (len(ids) + 1)) + 1) * (BM25_K1 + 1)
@@ -94,10 +92,33 @@ def from_le(typecode: str, data: bytes) -> array[Any]:
     return values
 
 
-def _postings(reader: Any, fieldname: str, term: str) -> tuple[list[int], list[float]]:
+def _field_postings(reader: Any, fieldname: str) -> dict[str, tuple[list[int], list[float]]]:
+    """Every term of `fieldname` with its live documents' numbers and frequencies, read segment by segment
+    (an index updated in place has a segment per update): whoosh's own postings wrap a segment with deleted
+    documents, or several segments, in matchers that are read a posting at a time."""
+    out: dict[str, tuple[list[int], list[float]]] = {}
+    for leaf, base in reader.leaf_readers():
+        deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+        terms = getattr(leaf, "_terms", None)
+        for raw in leaf.lexicon(fieldname):
+            term = term_text(raw)
+            if terms is not None:
+                ids, weights = _blocks(terms.matcher(fieldname, raw, leaf.schema[fieldname].format))
+            else:
+                pairs = list(leaf.postings(fieldname, term).items_as("weight"))
+                ids, weights = [d for d, _ in pairs], [w for _, w in pairs]
+            entry = out.setdefault(term, ([], []))
+            if deleted:
+                kept = [i for i, docnum in enumerate(ids) if docnum not in deleted]
+                ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
+            entry[0].extend([base + docnum for docnum in ids] if base else ids)
+            entry[1].extend(weights)
+    return out
+
+
+def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
     """A term's document numbers and frequencies, a block at a time where the codec allows it (Whoosh's
     per-posting iteration costs about a microsecond a posting; a block is a tuple and an array)."""
-    matcher = reader.postings(fieldname, term)
     if not all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block")):
         pairs = list(matcher.items_as("weight"))
         return [d for d, _ in pairs], [w for _, w in pairs]
