@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 
 from ...core import languages
 from ...core import model as m
-from ...core.i18n import N_, NP_, current_language, translator
+from ...core.i18n import N_, NP_, _, current_language, translator
 from ...present import labels
 from ...present.deadlines import EVENT
 from ...present.understood import TOPIC
@@ -71,9 +71,16 @@ def options(what: str) -> Options:
     return [(code, say(code)) for code in codes]
 
 
+# what a choice left unset means (the key left out): the model's default
+DEFAULTS = {"confidence": "verified", "phone_label": "general"}
+
+
 def choice(what: str, empty: bool = False) -> ChoiceField:
-    """A choice among the codes of `what`, shown as words (the code in the item's tooltip)."""
-    return ChoiceField(options(what), empty=empty, show_codes=False)
+    """A choice among the codes of `what`, shown as words (the code in the item's tooltip); `empty` offers to
+    leave it unset, saying what that means when the model has a default."""
+    default = DEFAULTS.get(what)
+    empty_text = _("not set: {what}").format(what=word(what, default)) if default else ""
+    return ChoiceField(options(what), empty=empty, show_codes=False, empty_text=empty_text)
 
 
 def named(items: list[tuple[str, Mapping[str, str] | str]]) -> Options:

@@ -167,14 +167,14 @@ class ChoiceField(QComboBox):
     edited = Signal(object)
 
     def __init__(self, options: list[tuple[str, str]], empty: bool = False, parent: QWidget | None = None,
-                 show_codes: bool = True) -> None:
+                 show_codes: bool = True, empty_text: str = "") -> None:
         super().__init__(parent)
         self._filling = False
         # a long choice (a region's or a record's name) does not widen the form: the list shows it whole
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
         if empty:
-            self.addItem(_("(not set)"), None)
+            self.addItem(empty_text or _("(not set)"), None)
         for value, label in options:
             self.addItem(label if label == value or not show_codes else f"{value} — {label}", value)
             if not show_codes:

@@ -47,6 +47,12 @@ def citizenships(form: RecordForm) -> ChecklistField:
     return ChecklistField(countries(form), default=_("all citizenships"))
 
 
+def _label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)  # a long word in Russian or Kyrgyz does not widen the form
+    return label
+
+
 def fact(form: RecordForm, path: FieldPath, key: str, value: QWidget, since: bool = False) -> QWidget:
     """A sourced fact at `path`: its value (`key`: text, value or name) on the first line, then its source,
     confidence (and `since` for a head), then its note in four languages."""
@@ -55,16 +61,18 @@ def fact(form: RecordForm, path: FieldPath, key: str, value: QWidget, since: boo
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setVerticalSpacing(2)
-    grid.addWidget(form.field(path + (key,), value), 0, 0, 1, 6)
-    grid.addWidget(QLabel(_("Source"), box), 1, 0)
+    grid.addWidget(form.field(path + (key,), value), 0, 0, 1, 4)
+    grid.addWidget(_label(_("Source"), box), 1, 0)
     grid.addWidget(form.field(path + ("source",), source_choice(form)), 1, 1)
-    grid.addWidget(QLabel(_("Confidence"), box), 1, 2)
+    grid.addWidget(_label(_("Confidence"), box), 1, 2)
     grid.addWidget(form.field(path + ("confidence",), choice("confidence", empty=True)), 1, 3)
+    row = 2
     if since:
-        grid.addWidget(QLabel(_("In office since"), box), 1, 4)
-        grid.addWidget(form.field(path + ("since",), PartialDateField()), 1, 5)
-    for c in (1, 3, 5):
-        grid.setColumnStretch(c, 1)
-    grid.addWidget(QLabel(_("Note"), box), 2, 0)
-    grid.addWidget(form.field(path + ("note",), LocalField()), 2, 1, 1, 5)
+        grid.addWidget(_label(_("In office since"), box), row, 0)
+        grid.addWidget(form.field(path + ("since",), PartialDateField()), row, 1)
+        row += 1
+    grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(3, 1)
+    grid.addWidget(_label(_("Note"), box), row, 0)
+    grid.addWidget(form.field(path + ("note",), LocalField()), row, 1, 1, 3)
     return box

@@ -54,6 +54,7 @@ class RowsEditor(QWidget):
         under = [col for col in spec.columns if col.below]
         for c, col in enumerate(above):
             head = QLabel(f"<b>{col.title}</b>", self)
+            head.setWordWrap(True)  # a long title in Russian or Kyrgyz does not widen the form
             grid.addWidget(head, 0, c)
             grid.setColumnStretch(c, col.stretch)
         self.remove_buttons: list[QPushButton] = []

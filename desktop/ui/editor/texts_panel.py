@@ -39,6 +39,8 @@ class TextsPanel(QGroupBox):
             self.states[lang] = state
             reviewed = QPushButton(_("Mark reviewed"), self)
             reviewed.setObjectName(f"markReviewed:{lang}")
+            reviewed.setToolTip(_("Mark reviewed"))
+            reviewed.setMinimumWidth(40)  # four columns of it fit a laptop's width in every language
             reviewed.clicked.connect(lambda _checked=False, lang=lang: self.mark_reviewed(lang))
             self.review_buttons[lang] = reviewed
             row = QWidget(self)
