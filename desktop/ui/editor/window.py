@@ -58,6 +58,8 @@ class EditorWindow(QMainWindow):
                 ("new", _("New record"), self.new_record, QKeySequence.StandardKey.New),
                 ("duplicate", _("Duplicate"), self.duplicate, None),
                 ("retire", _("Retire"), self.retire, None),
+                ("export_po", _("Export for translators…"), self.export_translations, None),
+                ("import_po", _("Import translations…"), self.import_translations, None),
                 ("publish", _("Publish…"), self.publish, None)):
             action = QAction(text, self)
             action.setObjectName("action:" + name)
@@ -129,7 +131,8 @@ class EditorWindow(QMainWindow):
         for name in ("save", "checked", "duplicate", "retire"):
             self.actions_by_name[name].setEnabled(have)
         self.actions_by_name["new"].setEnabled(self.loaded)
-        self.actions_by_name["publish"].setEnabled(self.loaded)
+        for name in ("publish", "export_po", "import_po"):
+            self.actions_by_name[name].setEnabled(self.loaded)
 
     # -- one record
 
@@ -274,6 +277,14 @@ class EditorWindow(QMainWindow):
         self.list.fill(keep=self.rf.record_id)
         self._show_form()
         self.statusBar().showMessage(_("“{id}” is now {status}.").format(id=self.rf.record_id, status=status))
+
+    def export_translations(self) -> None:
+        from .translation_actions import export_for_translators
+        export_for_translators(self)
+
+    def import_translations(self) -> None:
+        from .translation_actions import import_from_translators
+        import_from_translators(self)
 
     def publish(self) -> None:
         if not self.leave_record():
