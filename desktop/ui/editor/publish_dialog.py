@@ -57,6 +57,14 @@ def _path_row(parent: QWidget, edit: QLineEdit, choose) -> QWidget:
     return row
 
 
+def key_is_trusted(key_id: str) -> bool:
+    from ...core.updates import load_trusted_keys
+    try:
+        return key_id in load_trusted_keys()
+    except (OSError, ValueError):   # an unreadable key folder: say it is not trusted rather than stop here
+        return False
+
+
 class PublishDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,6 +256,11 @@ class PublishDialog(QDialog):
         self.step.setText(_("Written: {path} (data {version}, key {key}). Send it to the desks, or put it in "
                             "the shared folder.").format(path=self.out.text(), version=result.dataset_version,
                                                          key=result.key_id))
+        if not key_is_trusted(result.key_id):
+            # signed well, but no installed app knows the key: every desk would refuse the pack
+            self.problem.setText(_("This app does not trust key {key}: the desks will refuse this pack until an "
+                                   "app release carries the key's .pub file (docs/updates.md, “Rotating keys”). "
+                                   "Sign with the office's key in use.").format(key=result.key_id))
 
     def _refused(self, message: str) -> None:
         self.compare.setEnabled(True)
