@@ -39,7 +39,7 @@ class TextsPanel(QGroupBox):
             self.states[lang] = state
             reviewed = QPushButton(_("Mark reviewed"), self)
             reviewed.setObjectName(f"markReviewed:{lang}")
-            reviewed.setToolTip(_("Mark reviewed"))
+            reviewed.setToolTip(_("Mark this translation reviewed: a fluent reviewer has read it"))
             reviewed.setMinimumWidth(40)  # four columns of it fit a laptop's width in every language
             reviewed.clicked.connect(lambda _checked=False, lang=lang: self.mark_reviewed(lang))
             self.review_buttons[lang] = reviewed
