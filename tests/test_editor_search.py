@@ -73,3 +73,19 @@ def test_saves_in_quick_succession_all_reach_the_search(qtbot, window):
     qtbot.waitUntil(lambda: not window.updating and window.dataset_updates > before, timeout=30_000)
     assert search(qtbot, window, "goldfinch") == ["work-patent"]
     assert search(qtbot, window, "bluefinch") == []
+
+
+def test_a_file_that_cannot_be_read_is_named_with_its_line_above_the_list(qtbot, tmp_path):
+    i18n.set_language("en")
+    content = git_content_copy(tmp_path)
+    (content / "procedures" / "work-patent.yaml").write_text("id: work-patent\nkind: procedure\n  bad: [x\n",
+                                                             encoding="utf-8")
+    w = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "en")
+    qtbot.addWidget(w)
+    w.show()
+    w.load()
+    qtbot.waitUntil(lambda: w.search_ready, timeout=90_000)
+    assert w.list.unreadable.isVisible()
+    assert "procedures/work-patent.yaml:3: YAML syntax error" in w.list.unreadable.text()
+    assert "work-patent" not in w.list.visible_ids() and len(w.list.visible_ids()) == len(w.session.summaries)
+    assert search(qtbot, w, "патент")          # the rest is searched as usual

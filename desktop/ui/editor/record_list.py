@@ -62,6 +62,12 @@ class RecordList(QWidget):
         self.has_problems.setObjectName("filterProblems")
         self.count = QLabel(self)
         self.count.setObjectName("recordCount")
+        self.unreadable = QLabel(self)      # files the editor cannot show: fixed in a text editor, line named
+        self.unreadable.setObjectName("unreadableFiles")
+        self.unreadable.setWordWrap(True)
+        self.unreadable.setTextFormat(Qt.TextFormat.PlainText)
+        self.unreadable.setStyleSheet("color: #b00020")
+        self.unreadable.hide()
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("recordTable")
         self.table.setHorizontalHeaderLabels([_("Title"), _("Id"), _("Kind"), _("Status"), _("Confidence"), *LANGS,
@@ -89,6 +95,7 @@ class RecordList(QWidget):
         filters.addWidget(self.count, 2, 0, 1, 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.unreadable)
         column.addWidget(self.search)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
@@ -102,6 +109,11 @@ class RecordList(QWidget):
 
     def fill(self, keep: str | None = None) -> None:
         """The table from the session's summaries (after loading, a save, a new record)."""
+        lines = self.session.unreadable()
+        self.unreadable.setText(_("Not in the list: these files cannot be read as records. Correct them in a "
+                                  "text editor at the line named, then open the editor again.") + "\n"
+                                + "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+        self.unreadable.setVisible(bool(lines))
         self.apply()
         if keep:
             self.select(keep)

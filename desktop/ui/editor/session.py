@@ -107,6 +107,18 @@ class Session:
             self.summaries[record.id] = summary_of(record, path, len(fields), "draft" in fields, self.today)
         return self
 
+    def unreadable(self) -> list[str]:
+        """The content's problems that no record in the list carries (a file that is not YAML, a record
+        without an id, a problem of the reference lists), as `folder/file:line: message` for the person."""
+        out = []
+        for problem in self.content.problems:
+            if problem.record in self.summaries:
+                continue
+            path = Path(problem.path)
+            where = f"{path.parent.name}/{path.name}" if path.parent != self.root else path.name
+            out.append(f"{where}:{problem.line}: {problem.message}")
+        return out
+
     # -- one record
 
     def open(self, record_id: str) -> RecordFile:
