@@ -21,6 +21,7 @@ from .. import languages
 from .. import model as m
 from ..i18n import _
 from ..store import DATASET_FILE, Store
+from .diff import DatasetDiff, RecordChange, record_pairs
 from .errors import PackError
 from .packfile import DATASET_ENTRY, PACK_SUFFIX
 
@@ -34,27 +35,13 @@ FIELD_ORDER = ("status", "title", "summary", "body", "translation", "dates", "ap
 NOT_CONTENT = {"source_file", "id", "kind"}  # bookkeeping: where the file sits, and what never changes
 
 
-@dataclass(frozen=True)
-class RecordDelta:
-    id: str
-    kind: str
-    titles: dict[str, str]
-    fields: tuple[str, ...] = ()      # changed: the fields that differ
-    status: str | None = None         # retired: the status it took
-    languages: tuple[str, ...] = ()   # changed texts: the languages whose texts differ
-
-    def title(self, lang: str) -> str:
-        return languages.localized(self.titles, lang) or self.id
+RecordDelta = RecordChange  # one record's change; here with its fields, languages or retired status
 
 
 @dataclass
-class ChangeSet:
-    old_version: str | None
-    new_version: str
-    added: list[RecordDelta] = field(default_factory=list)
-    changed: list[RecordDelta] = field(default_factory=list)
+class ChangeSet(DatasetDiff):
+    """A DatasetDiff with the records retired (status expired or superseded) apart from the changed ones."""
     retired: list[RecordDelta] = field(default_factory=list)
-    removed: list[RecordDelta] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -135,28 +122,21 @@ def _dataset_db(path: Path) -> Iterator[Path]:
 def dataset_changes(old: Path | None, new: Path) -> ChangeSet:
     """Records added, changed (field by field), retired and removed from dataset `old` to dataset `new`
     (`old` None: everything is added)."""
-    with _dataset_db(new) as new_db, Store(new_db) as after:
-        if old is None:
-            changes = ChangeSet(None, after.meta().get("dataset_version", "?"))
-            for rid in after.ids():
-                rec = after.record(rid)
-                if rec is not None:
-                    changes.added.append(RecordDelta(rid, rec.kind, after.titles(rid)))
-            return changes
-        with _dataset_db(old) as old_db, Store(old_db) as before:
-            changes = ChangeSet(before.meta().get("dataset_version"), after.meta().get("dataset_version", "?"))
-            old_ids, new_ids = set(before.ids()), set(after.ids())
-            for rid in sorted(old_ids | new_ids):
-                was = before.record(rid) if rid in old_ids else None
-                now = after.record(rid) if rid in new_ids else None
-                if now is None and was is not None:
-                    changes.removed.append(RecordDelta(rid, was.kind, before.titles(rid)))
-                elif was is None and now is not None:
-                    changes.added.append(RecordDelta(rid, now.kind, after.titles(rid)))
-                elif was is not None and now is not None:
-                    fields, langs = changed_fields(was, now)
-                    if now.status in RETIRED and was.status not in RETIRED:
-                        changes.retired.append(RecordDelta(rid, now.kind, after.titles(rid), fields, now.status))
-                    elif fields:
-                        changes.changed.append(RecordDelta(rid, now.kind, after.titles(rid), fields, None, langs))
+    with contextlib.ExitStack() as stack:
+        after = stack.enter_context(Store(stack.enter_context(_dataset_db(new))))
+        before = stack.enter_context(Store(stack.enter_context(_dataset_db(old)))) if old is not None else None
+        changes = ChangeSet(before.meta().get("dataset_version") if before is not None else None,
+                            after.meta().get("dataset_version", "?"))
+        for pair in record_pairs(before, after):
+            was, now = pair.before, pair.after
+            if now is None:
+                changes.removed.append(RecordDelta(pair.id, pair.kind, pair.titles))
+            elif was is None:
+                changes.added.append(RecordDelta(pair.id, pair.kind, pair.titles))
+            else:
+                fields, langs = changed_fields(was, now)
+                if now.status in RETIRED and was.status not in RETIRED:
+                    changes.retired.append(RecordDelta(pair.id, now.kind, pair.titles, fields, now.status))
+                elif fields:
+                    changes.changed.append(RecordDelta(pair.id, now.kind, pair.titles, fields, None, langs))
     return changes

@@ -1,6 +1,10 @@
-"""What changed between two datasets, record by record: the "What's new" list after an update."""
+"""What changed between two datasets, record by record: the "What's new" list after an update. The walk over
+both datasets' records and the change of one record are shared with changelog.py (the publisher's field-by-field
+comparison)."""
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +19,9 @@ class RecordChange:
     id: str
     kind: str
     titles: dict[str, str]
+    fields: tuple[str, ...] = ()      # changed (changelog.py): the fields that differ
+    status: str | None = None         # retired (changelog.py): the status it took
+    languages: tuple[str, ...] = ()   # changed texts (changelog.py): the languages whose texts differ
 
     def title(self, lang: str) -> str:
         return languages.localized(self.titles, lang) or self.id
@@ -48,30 +55,50 @@ class DatasetDiff:
 
 def diff_datasets(old_dir: Path | None, new_dir: Path) -> DatasetDiff:
     """Records added, changed and removed between two datasets, compared record by record."""
-    with Store(new_dir) as new:
-        if old_dir is None:
-            diff = DatasetDiff(None, new.meta().get("dataset_version", "?"))
-            diff.added = [RecordChange(rid, _listed(new, rid).kind, new.titles(rid)) for rid in new.ids()]
-            return diff
-        with Store(old_dir) as old:
-            diff = DatasetDiff(old.meta().get("dataset_version"), new.meta().get("dataset_version", "?"))
-            old_ids, new_ids = set(old.ids()), set(new.ids())
-            for rid in sorted(old_ids | new_ids):
-                if rid not in old_ids:
-                    diff.added.append(RecordChange(rid, _listed(new, rid).kind, new.titles(rid)))
-                elif rid not in new_ids:
-                    diff.removed.append(RecordChange(rid, _listed(old, rid).kind, old.titles(rid)))
-                else:
-                    before, after = _listed(old, rid), _listed(new, rid)
-                    if _comparable(before) != _comparable(after):
-                        diff.changed.append(RecordChange(rid, after.kind, new.titles(rid)))
+    with Store(new_dir) as new, (Store(old_dir) if old_dir is not None else contextlib.nullcontext()) as old:
+        diff = DatasetDiff(old.meta().get("dataset_version") if old is not None else None,
+                           new.meta().get("dataset_version", "?"))
+        for pair in record_pairs(old, new):
+            change = RecordChange(pair.id, pair.kind, pair.titles)
+            if pair.after is None:
+                diff.removed.append(change)
+            elif pair.before is None:
+                diff.added.append(change)
+            elif _comparable(pair.before) != _comparable(pair.after):
+                diff.changed.append(change)
     return diff
 
 
-def _listed(store: Store, record_id: str) -> m.Record:
-    record = store.record(record_id)
-    assert record is not None  # an id the same store listed
-    return record
+@dataclass(frozen=True)
+class RecordPair:
+    """One record in two datasets: None on the side that does not hold it (never both)."""
+    id: str
+    before: m.Record | None
+    after: m.Record | None
+    titles: dict[str, str]  # of the newer side that holds it
+
+    @property
+    def kind(self) -> str:
+        record = self.after if self.after is not None else self.before
+        assert record is not None  # (never both None: see record_pairs)
+        return record.kind
+
+
+def record_pairs(old: Store | None, new: Store) -> Iterator[RecordPair]:
+    """Every record of either dataset, in the order of the ids (of `new`'s ids alone without `old`)."""
+    if old is None:
+        for rid in new.ids():
+            if (record := new.record(rid)) is not None:
+                yield RecordPair(rid, None, record, new.titles(rid))
+        return
+    old_ids, new_ids = set(old.ids()), set(new.ids())
+    for rid in sorted(old_ids | new_ids):
+        before = old.record(rid) if rid in old_ids else None
+        after = new.record(rid) if rid in new_ids else None
+        if after is not None:
+            yield RecordPair(rid, before, after, new.titles(rid))
+        elif before is not None:
+            yield RecordPair(rid, before, None, old.titles(rid))
 
 
 def _comparable(record: m.Record) -> tuple[type, dict[str, Any]]:
