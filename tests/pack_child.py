@@ -9,6 +9,7 @@ and a fresh "app start" that reports what it finds.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,13 @@ from desktop.core.search import SearchIndex, index_state, read_stamp
 from desktop.core.store import Store
 
 
+def signal(signal_file: Path, text: str) -> None:
+    """The signal file appears whole (written beside it, then renamed): the test reads it as soon as it exists."""
+    tmp = signal_file.with_name(signal_file.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, signal_file)
+
+
 def pausing_at(step: str, phase: str, signal_file: Path):
     seen = {"calls": 0}
 
@@ -33,7 +41,7 @@ def pausing_at(step: str, phase: str, signal_file: Path):
                or (phase == "mid" and 0 < done < total)
                or (phase == "end" and done == total))
         if hit:
-            signal_file.write_text(f"{current} {done}/{total}\n")
+            signal(signal_file, f"{current} {done}/{total}\n")
             while True:            # the test kills us here
                 time.sleep(60)
 
@@ -43,7 +51,7 @@ def pausing_at(step: str, phase: str, signal_file: Path):
 def cmd_install(pack, folder, trusted_dir, step, phase, signal_file) -> int:
     updates.install(Path(pack), DataFolder(folder), updates.load_trusted_keys(Path(trusted_dir)),
                     progress=pausing_at(step, phase, Path(signal_file)))
-    Path(signal_file).write_text("finished without pausing\n")
+    signal(Path(signal_file), "finished without pausing\n")
     return 3
 
 
