@@ -327,3 +327,17 @@ def test_block_texts_keep_their_form(content):
     assert "  body: |\n" in path.read_text(encoding="utf-8")
     by_id = load_content(content).by_id()["ca-russia-action-plan-2025"]
     assert "changes no procedures" in by_id.texts["en"].summary
+
+
+def test_a_markdown_heading_in_a_text_is_text_not_a_comment(content):
+    path = content / "agreements" / "ru-uz-stay-agreement.yaml"
+    rf = RecordFile.open(path)
+    body = str(rf.get(("en", "body")))
+    rf.set(("en", "body"), body + "# Old heading\n")
+    rf.save()
+    commit(content.parent, "heading")
+    rf = RecordFile.open(path)
+    rf.set(("en", "body"), body + "# New heading\n")  # the text's last line, which starts with "#", changes
+    rf.save()
+    assert diff_lines(content.parent) == ["-    # Old heading", "+    # New heading"]
+    assert RecordFile.open(path).get(("en", "body")) == body + "# New heading\n"

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
@@ -341,6 +342,22 @@ def _dropped_comments(old: list[str], i1: int, i2: int, added: list[str]) -> lis
     while k > i1 and (not old[k - 1].strip() or old[k - 1].lstrip().startswith("#")):
         k -= 1
     tail = [i for i in range(k, i2) if old[i] not in added]
-    return tail if any(old[i].strip() for i in tail) else []
+    if not any(old[i].strip() for i in tail):
+        return []
+    if _block_text_lines("".join(old)) & set(tail):
+        return []  # a line of a `|` text that starts with "#" (a Markdown heading) is text, not a comment
+    return tail
 
 
+def _block_text_lines(text: str) -> set[int]:
+    """The 0-based lines inside the block texts (`|`, `>`) of a YAML text."""
+    out: set[int] = set()
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            start, end = event.start_mark, event.end_mark
+            if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">") and start and end:
+                # (a text ends where the line that is no longer part of it begins, at its column 0)
+                out.update(range(start.line + 1, end.line + (1 if end.column else 0)))
+    except yaml.YAMLError:
+        return set(range(text.count("\n") + 1))  # (never: ruamel wrote it) keep no line as a comment
+    return out
