@@ -5,18 +5,34 @@ translated and not fuzzy becomes `reviewed`; originals changed since the export 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, cast
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QWidget
 
+from ... import environment
 from ...core import languages
 from ...core.content.roundtrip import RecordFileError
 from ...core.i18n import _
 from ...core.translation_exchange import ImportReport, export_catalog, import_catalog
 from .glossary import glossary_file
+from .session import Session
 
-if TYPE_CHECKING:
-    from .window import EditorWindow
+
+class EditorWindow(Protocol):
+    """What these actions use of the editor's window (ui/editor/window.py; a QMainWindow, see `widget`)."""
+    session: Session
+    list: Any
+    rf: Any
+
+    def statusBar(self) -> Any: ...
+    def leave_record(self) -> bool: ...
+    def update_dataset(self) -> None: ...
+    def open_record(self, record_id: str) -> bool: ...
+
+
+def widget(window: EditorWindow) -> QWidget:
+    """The window as the parent of a dialog."""
+    return cast(QWidget, window)
 
 FILE_FILTER = "Gettext catalog (*.po)"
 
@@ -46,12 +62,13 @@ class LanguageDialog(QDialog):
 
 
 def export_for_translators(window: EditorWindow) -> None:
-    dialog = LanguageDialog(window)
+    dialog = LanguageDialog(widget(window))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     lang = str(dialog.lang.currentData())
-    name, _filter = QFileDialog.getSaveFileName(window, _("Export for translators"),
-                                                str(Path.home() / f"migrant-desk-{lang}.po"), FILE_FILTER)
+    suggested = environment.documents_dir() / f"migrant-desk-{lang}.po"
+    name, _filter = QFileDialog.getSaveFileName(widget(window), _("Export for translators"), str(suggested),
+                                                FILE_FILTER)
     if name:
         export_to(window, lang, Path(name))
 
@@ -61,8 +78,8 @@ def export_to(window: EditorWindow, lang: str, path: Path) -> int:
     try:
         n = export_catalog(window.session.root, lang, path, glossary_file(window.session.root))
     except (OSError, RecordFileError, ValueError) as exc:
-        QMessageBox.warning(window, _("Export for translators"), _("The catalog was not written: {reason}").format(
-            reason=exc))
+        QMessageBox.warning(widget(window), _("Export for translators"),
+                            _("The catalog was not written: {reason}").format(reason=exc))
         return 0
     window.statusBar().showMessage(_("Wrote {file}: {n} texts for the translator into {language}.").format(
         file=path.name, n=n, language=language_name(lang)))
@@ -70,7 +87,8 @@ def export_to(window: EditorWindow, lang: str, path: Path) -> int:
 
 
 def import_from_translators(window: EditorWindow) -> None:
-    name, _filter = QFileDialog.getOpenFileName(window, _("Import translations"), str(Path.home()), FILE_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(widget(window), _("Import translations"),
+                                              str(environment.documents_dir()), FILE_FILTER)
     if name:
         import_from(window, Path(name))
 
@@ -83,7 +101,7 @@ def import_from(window: EditorWindow, path: Path) -> ImportReport | None:
     try:
         report = import_catalog(window.session.root, path)
     except Exception as exc:  # a damaged or foreign file: babel raises many kinds; never a traceback
-        QMessageBox.warning(window, _("Import translations"), _("{file} was not imported: {reason}").format(
+        QMessageBox.warning(widget(window), _("Import translations"), _("{file} was not imported: {reason}").format(
             file=path.name, reason=exc))
         return None
     for written in report.written:
@@ -94,7 +112,7 @@ def import_from(window: EditorWindow, path: Path) -> ImportReport | None:
     if open_id is not None:
         window.rf = None
         window.open_record(open_id)     # the form shows the texts as written now
-    QMessageBox.information(window, _("Import translations"), summary(report))
+    QMessageBox.information(widget(window), _("Import translations"), summary(report))
     return report
 
 
