@@ -35,6 +35,8 @@ def search(qtbot, window, text: str) -> list[str]:
 def test_the_list_searches_as_the_app_does_best_first(qtbot, window):
     # an everyday Uzbek question in Cyrillic, a Russian one with a typo, a Kyrgyz word: what the app finds
     assert search(qtbot, window, "патент олиш")[0] == "work-patent"
+    row = [window.list.table.item(0, c).text() for c in range(window.list.table.columnCount())]
+    assert row[2:5] == ["Procedure", "in force", "partly verified"]   # words, not the codes in the file
     assert "migration-registration" in search(qtbot, window, "регистрацыя по месту пребывания")[:3]
     assert search(qtbot, window, "work-pat")[0] == "work-patent"   # an id as typed
     total = len(window.session.summaries)

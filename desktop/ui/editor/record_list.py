@@ -21,20 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import languages
-from ...core import model as m
 from ...core.i18n import _
+from .choice_words import options, word
 from .session import Session, Summary, fold, matches
 
 LANGS = languages.CONTENT
 COLUMNS = ("title", "id", "kind", "status", "confidence", *LANGS, "problems")
 
 
-def _combo(name: str, everything: str, values: tuple[str, ...]) -> QComboBox:
+def _combo(name: str, everything: str, what: str) -> QComboBox:
+    """A filter among the codes of `what` (choice_words), shown as words."""
     box = QComboBox()
     box.setObjectName(name)
     box.addItem(everything, None)
-    for value in values:
-        box.addItem(value, value)
+    for code, text in options(what):
+        box.addItem(text, code)
     return box
 
 
@@ -51,11 +52,15 @@ class RecordList(QWidget):
         self.search.setObjectName("recordSearch")
         self.search.setPlaceholderText(_("Search as the app does, in any language, or type an id"))
         self.search.setClearButtonEnabled(True)
-        self.kind = _combo("filterKind", _("every kind"), m.KINDS)
-        self.status = _combo("filterStatus", _("every status"), m.STATUSES)
-        self.confidence = _combo("filterConfidence", _("any confidence"), m.CONFIDENCE)
-        self.translation_lang = _combo("filterTranslationLang", _("any language"), LANGS)
-        self.translation = _combo("filterTranslation", _("any translation state"), m.TRANSLATION_STATES)
+        self.kind = _combo("filterKind", _("every kind"), "kind")
+        self.status = _combo("filterStatus", _("every status"), "status")
+        self.confidence = _combo("filterConfidence", _("any confidence"), "confidence")
+        self.translation_lang = QComboBox()
+        self.translation_lang.setObjectName("filterTranslationLang")
+        self.translation_lang.addItem(_("any language"), None)
+        for lang in LANGS:
+            self.translation_lang.addItem(lang, lang)
+        self.translation = _combo("filterTranslation", _("any translation state"), "translation")
         self.needs_review = QCheckBox(_("Needs review"), self)
         self.needs_review.setObjectName("filterNeedsReview")
         self.has_problems = QCheckBox(_("Has problems"), self)
@@ -122,8 +127,11 @@ class RecordList(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(summaries))
         for row, s in enumerate(summaries):
-            values = [s.title(self.lang), s.id, s.kind, s.status, s.confidence,
-                      *(s.translations.get(lang, "") for lang in LANGS), str(s.problems) if s.problems else ""]
+            values = [s.title(self.lang), s.id, word("kind", s.kind), word("status", s.status),
+                      word("confidence", s.confidence),
+                      *(word("translation", s.translations[lang]) if s.translations.get(lang) else ""
+                        for lang in LANGS),
+                      str(s.problems) if s.problems else ""]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)

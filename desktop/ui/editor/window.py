@@ -12,6 +12,7 @@ from ...core.content.record_templates import new_from_template, retire
 from ...core.content.roundtrip import RecordFile, RecordFileError, write_atomic
 from ...core.i18n import _
 from ..background import BackgroundOp
+from .choice_words import word
 from .dialogs import CheckedTodayDialog, NewRecordDialog, RetireDialog
 from .form import RecordForm
 from .preview import PreviewPanel
@@ -276,7 +277,8 @@ class EditorWindow(QMainWindow):
         self.update_dataset()
         self.list.fill(keep=self.rf.record_id)
         self._show_form()
-        self.statusBar().showMessage(_("“{id}” is now {status}.").format(id=self.rf.record_id, status=status))
+        self.statusBar().showMessage(_("“{id}” is now {status}.").format(id=self.rf.record_id,
+                                                                     status=word("status", status)))
 
     def export_translations(self) -> None:
         from .translation_actions import export_for_translators
