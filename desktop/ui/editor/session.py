@@ -166,14 +166,6 @@ class Session:
 
     # -- choices the form offers
 
-    def region_codes(self) -> list[tuple[str, str]]:
-        return [(r.code, languages.localized(r.name, "ru") if isinstance(r.name, dict) else str(r.name))
-                for r in self.content.regions]
-
-    def country_codes(self) -> list[tuple[str, str]]:
-        return [(c.code, languages.localized(c.name, "ru") if isinstance(c.name, dict) else str(c.name))
-                for c in self.content.countries]
-
     def record_choices(self, lang: str, kind: str | None = None) -> list[tuple[str, str]]:
         return [(s.id, s.title(lang)) for s in sorted(self.summaries.values(), key=lambda s: s.id)
                 if kind is None or s.kind == kind]
