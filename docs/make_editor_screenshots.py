@@ -4,6 +4,10 @@ under Xvfb:
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/make_editor_screenshots.py
 
 docs/screenshots/editor-list.png       the record list, filtered to drafts in Uzbek
+docs/screenshots/editor-search.png     the list searched as the app does ("патент олиш"), best first
+docs/screenshots/editor-list-ru.png    the same window in Russian (a central office's language), a search typed
+docs/screenshots/editor-contact.png    a contact's form: its sourced facts and the district it covers, in words
+docs/screenshots/editor-step.png       a procedure's step with its citizenships, confidence and note
 docs/screenshots/editor-problem.png    a contact's form with a wrong phone: the check's message at the field
 docs/screenshots/editor-languages.png  the four languages side by side, states and glossary terms
 docs/screenshots/editor-preview.png    the Preview tab: the record as the app shows it
@@ -67,6 +71,12 @@ def main() -> int:
         window.load()
         wait(app, lambda: window.loaded)
 
+        wait(app, lambda: window.search_ready)
+        window.list.search.setText("патент олиш")
+        window.open_record("work-patent")
+        shot(app, window, "editor-search.png")
+        window.list.search.clear()
+
         window.list.translation_lang.setCurrentIndex(window.list.translation_lang.findData("uz"))
         window.list.translation.setCurrentIndex(window.list.translation.findData("draft"))
         window.list.kind.setCurrentIndex(window.list.kind.findData("contact"))
@@ -87,6 +97,17 @@ def main() -> int:
         shot(app, window, "editor-languages.png")
 
         window.rf = None  # the broken phone is not saved
+        for box in (window.list.kind, window.list.translation_lang, window.list.translation):
+            box.setCurrentIndex(0)
+        window.open_record("kg-embassy-moscow")
+        from PySide6.QtWidgets import QGroupBox
+        contact = window.form.findChild(QGroupBox, "groupContact")
+        window.form.verticalScrollBar().setValue(contact.y() + 300)
+        shot(app, window, "editor-contact.png")
+        window.open_record("death-of-migrant")
+        step = window.form.findChild(QGroupBox, "step4")
+        window.form.verticalScrollBar().setValue(step.mapTo(window.form.widget(), step.rect().topLeft()).y() - 10)
+        shot(app, window, "editor-step.png")
         window.open_record("work-patent")
         window.tabs.setCurrentWidget(window.preview)
         wait(app, lambda: window.preview.last is not None)
@@ -112,6 +133,20 @@ def main() -> int:
         wait(app, lambda: dialog.stage_done("diff"))
         shot(app, dialog, "editor-publish.png")
         dialog.reject()
+        window.rf = None
+        window.close()
+
+        i18n.set_language("ru")
+        window = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "ru")
+        window.resize(1366, 768)
+        window.show()
+        window.load()
+        wait(app, lambda: window.search_ready)
+        window.list.search.setText("регистрация")
+        window.open_record("migration-registration")
+        shot(app, window, "editor-list-ru.png")
+        window.rf = None
+        window.close()
     return 0
 
 
