@@ -16,7 +16,7 @@ from ..core.deadlines import pick_deadline
 from ..core.i18n import N_, format_month, translator
 from ..core.languages import CONTENT, FALLBACK, content_language, localized
 from ..core.store import Store
-from . import labels
+from . import labels, whom
 from .deadlines import deadline_phrase
 from .markdown import markdown
 from .text import esc, record_text
@@ -32,6 +32,8 @@ h2 { font-size: 118%; margin: 16px 0 4px 0; color: #1f3f66; }
 .conflict { background: #fde8e6; color: #7a1d12; }
 .nc { color: #8a5a12; font-style: italic; }
 .client { font-weight: bold; }
+.whom { color: #1f3f66; }
+.hidden { color: #555; font-style: italic; }
 td { padding: 2px 8px 2px 0; vertical-align: top; }
 """
 
@@ -170,10 +172,11 @@ class RecordRenderer:
 
     def procedure(self, p: m.Procedure) -> list[str]:
         out = [heading(self._("Steps"))]
-        if p.steps:
-            out.append("<ol>")
-            for step in p.steps:
-                line = esc(self.t(step.text)) + self.unverified_mark(step.confidence, step.note)
+        steps, hidden = whom.split(p.steps, self.citizenship)
+        if steps:
+            out.append("<ol>")  # numbered from 1 among the steps shown, as on the client sheet
+            for step in steps:
+                line = self.for_whom(step) + esc(self.t(step.text)) + self.unverified_mark(step.confidence, step.note)
                 deadlines = self.step_deadlines(step)
                 if deadlines:  # a word, not a clock glyph: fonts (the bundled DejaVu too) lack U+23F1
                     line += "<br/>" + esc(self._("Deadline")) + f": {deadlines}"
@@ -183,6 +186,7 @@ class RecordRenderer:
             out.append("</ol>")
         else:
             out.append(f"<p>{self.nc()}</p>")
+        out.append(self.hidden_line("steps", hidden))
         out.append(heading(self._("Required documents")))
         out.append(self.items(p.documents))
         out.append(heading(self._("Fees")))
@@ -206,16 +210,29 @@ class RecordRenderer:
             shown.append(text + (f" — {esc(note)}" if note else ""))
         return "<br/>".join(shown)
 
+    def for_whom(self, part: m.Step | m.Item) -> str:
+        """With no citizenship chosen, "For citizens of Uzbekistan: " before a part that is not for everyone."""
+        if self.citizenship or whom.for_everyone(part.applies_to):
+            return ""
+        return f'<b class="whom">{esc(whom.for_label(part.applies_to, self.country, self.ui_lang))}</b> '
+
+    def hidden_line(self, part: whom.Part, hidden: list[m.Step] | list[m.Item]) -> str:
+        """The line after a list that says how many of its parts the chosen citizenship leaves out, for whom."""
+        line = whom.hidden_line(part, hidden, self.country, self.ui_lang)
+        return f'<p class="hidden">{esc(line)}</p>' if line else ""
+
     def items(self, items: list[m.Item], fees: bool = False) -> str:
-        if not items:
-            return f"<p>{self.nc()}</p>"
+        shown, hidden = whom.split(items, self.citizenship)
+        after = self.hidden_line("fees" if fees else "documents", hidden)
+        if not shown:
+            return f"<p>{self.nc()}</p>" + after
         rows = []
-        for item in items:
-            text = esc(self.t(item.text))
+        for item in shown:
+            text = self.for_whom(item) + esc(self.t(item.text))
             if fees and item.amount is not None:
                 text += f" — <b>{esc(f'{item.amount:,.0f}'.replace(',', ' '))} {esc(item.currency)}</b>"
             rows.append(f"<li>☐ {text}{self.unverified_mark(item.confidence, item.note)}</li>")
-        return "<ul>" + "".join(rows) + "</ul>"
+        return "<ul>" + "".join(rows) + "</ul>" + after
 
     def helpers(self, p: m.Procedure) -> list[str]:
         """The procedure's contacts: those serving the chosen citizenship and region first."""
