@@ -113,7 +113,8 @@ def test_a_procedure_for_everyone_looks_as_before(qtbot, store, citizenship):
     record = store.record("migration-registration")
     assert all(m.ALL in part.applies_to for part in (*record.steps, *record.documents, *record.fees))
     html = RecordRenderer(store, "en", "en", citizenship=citizenship).render(record)
-    assert 'class="whom"' not in html and 'class="hidden"' not in html
+    steps_to_fees = html[html.index(">Steps<"):html.index(">Legal basis<")]   # (Who helps names its consulates)
+    assert 'class="whom"' not in steps_to_fees and 'class="hidden"' not in steps_to_fees
     steps = [line for line in section(page_lines(html), "Steps", "Required documents") if NUMBERED.match(line)]
     assert len(steps) == len(record.steps)
 
@@ -130,3 +131,26 @@ def test_the_record_view_follows_the_clients_citizenship(qtbot, ctx):
     text = view.browser.toPlainText()
     assert "3 steps for citizens of Uzbekistan and Tajikistan are not shown" in text
     assert "Uzbek citizens: fill in the form" not in text and "Kyrgyz citizens who want to go home" in text
+
+
+def who_helps(lines: list[str]) -> list[str]:
+    start = lines.index("Who helps") + 1
+    rest = lines[start:]
+    return rest[:next((i for i, line in enumerate(rest) if not line.startswith(". ") and "not shown" not in line),
+                      len(rest))]
+
+
+def test_who_helps_a_kyrgyz_client_leaves_out_the_consulates_of_uzbekistan_and_says_so(qtbot, store):
+    kg_embassy = store.record("kg-embassy-moscow").texts["en"].title
+    uz_embassy = store.record("uz-embassy-moscow").texts["en"].title
+    kyrgyz = who_helps(page(store, "lost-passport", "KG"))
+    assert any(kg_embassy in line for line in kyrgyz)
+    assert not any(uz_embassy in line for line in kyrgyz)
+    assert kyrgyz[-1].startswith("7 contact points for citizens of Uzbekistan are not shown")
+    anyone = who_helps(page(store, "lost-passport"))
+    assert any(line.startswith(f". For citizens of Uzbekistan: {uz_embassy}") for line in anyone)
+    assert any(line.startswith(f". For citizens of Kyrgyzstan: {kg_embassy}") for line in anyone)
+    assert not any("not shown" in line for line in anyone)
+    # a contact for everyone (the MVD) is neither labelled nor left out
+    mvd = store.record("ru-mvd-guvm").texts["en"].title
+    assert any(line.startswith(f". {mvd}") for line in who_helps(page(store, "stay-limit-90-days", "KG")))

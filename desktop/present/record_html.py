@@ -7,6 +7,7 @@ The page's own words are in the interface language, the record's texts in the co
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..core import freshness
@@ -210,13 +211,13 @@ class RecordRenderer:
             shown.append(text + (f" — {esc(note)}" if note else ""))
         return "<br/>".join(shown)
 
-    def for_whom(self, part: m.Step | m.Item) -> str:
+    def for_whom(self, part: whom.ForSomeone) -> str:
         """With no citizenship chosen, "For citizens of Uzbekistan: " before a part that is not for everyone."""
         if self.citizenship or whom.for_everyone(part.applies_to):
             return ""
         return f'<b class="whom">{esc(whom.for_label(part.applies_to, self.country, self.ui_lang))}</b> '
 
-    def hidden_line(self, part: whom.Part, hidden: list[m.Step] | list[m.Item]) -> str:
+    def hidden_line(self, part: whom.Part, hidden: Sequence[whom.ForSomeone]) -> str:
         """The line after a list that says how many of its parts the chosen citizenship leaves out, for whom."""
         line = whom.hidden_line(part, hidden, self.country, self.ui_lang)
         return f'<p class="hidden">{esc(line)}</p>' if line else ""
@@ -242,13 +243,20 @@ class RecordRenderer:
         preferred = [f.contact.id for f in contacts_for(self.store, self.citizenship or None, self.region or None)] \
             if (self.citizenship or self.region) else []
         order = [cid for cid in preferred if cid in linked] + [cid for cid in linked if cid not in preferred]
-        out = [heading(self._("Who helps")) + "<ul>"]
+        contacts = []
         for cid in order:
             contact = self.store.record(cid)
             assert isinstance(contact, m.Contact)  # the content check makes contact_for point at contacts
+            contacts.append(whom.Serving.of(contact))
+        # a Kyrgyz client is not sent to the consulate of Uzbekistan: with a citizenship chosen, only the contacts
+        # that serve it (or everyone); with none, each labelled with whom it serves
+        shown, hidden = whom.split(contacts, self.citizenship)
+        out = [heading(self._("Who helps")) + "<ul>"]
+        for serving in shown:
+            contact = serving.contact
             phones = ", ".join(esc(ph.number) + self.copy_link(ph.number) for ph in contact.phones) or self.nc()
-            out.append(f"<li>{self.link(cid)} — {phones}</li>")
-        out.append("</ul>")
+            out.append(f"<li>{self.for_whom(serving)}{self.link(contact.id)} — {phones}</li>")
+        out.append("</ul>" + self.hidden_line("contacts", hidden))
         return out
 
     def contact(self, c: m.Contact) -> list[str]:

@@ -7,6 +7,7 @@ or fee that is not for everyone with the citizenships it is for.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
 from babel.lists import format_list
@@ -16,7 +17,7 @@ from ..core.i18n import translator
 from ..core.languages import BABEL_LOCALES, DERIVED
 from ..core.textnorm import uz_latin_to_cyrillic
 
-Part = Literal["steps", "documents", "fees"]
+Part = Literal["steps", "documents", "fees", "contacts"]
 
 
 class ForSomeone(Protocol):
@@ -24,6 +25,17 @@ class ForSomeone(Protocol):
 
 
 T = TypeVar("T", bound=ForSomeone)
+
+
+@dataclass
+class Serving:
+    """A contact in a procedure's "Who helps": the citizenships it serves are whom it is for."""
+    contact: m.Contact
+    applies_to: list[str]
+
+    @classmethod
+    def of(cls, contact: m.Contact) -> Serving:
+        return cls(contact, list(contact.serves))
 
 
 def for_everyone(codes: Sequence[str]) -> bool:
@@ -80,11 +92,16 @@ def hidden_line(part: Part, hidden: Sequence[ForSomeone], country: Callable[[str
                            "citizenship to see every document.",
                            "{n} documents for citizens of {countries} are not shown: choose “{any}” as the "
                            "client's citizenship to see every document.", n)
-    else:
+    elif part == "fees":
         text = tr.ngettext("{n} fee for citizens of {countries} is not shown: choose “{any}” as the client's "
                            "citizenship to see every fee.",
                            "{n} fees for citizens of {countries} are not shown: choose “{any}” as the client's "
                            "citizenship to see every fee.", n)
+    else:
+        text = tr.ngettext("{n} contact point for citizens of {countries} is not shown: choose “{any}” as the "
+                           "client's citizenship to see every one.",
+                           "{n} contact points for citizens of {countries} are not shown: choose “{any}” as the "
+                           "client's citizenship to see every one.", n)
     countries = country_list([country(code) for code in codes_of(hidden)], ui_lang)
     # "Any citizenship" is the item of the citizenship filters (ui/widgets.CitizenshipCombo): one message for both.
     return text.format(n=n, countries=countries, any=tr.gettext("Any citizenship"))
