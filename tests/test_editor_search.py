@@ -91,3 +91,13 @@ def test_a_file_that_cannot_be_read_is_named_with_its_line_above_the_list(qtbot,
     assert "procedures/work-patent.yaml:3: YAML syntax error" in w.list.unreadable.text()
     assert "work-patent" not in w.list.visible_ids() and len(w.list.visible_ids()) == len(w.session.summaries)
     assert search(qtbot, w, "патент")          # the rest is searched as usual
+
+
+def test_the_preview_for_any_citizenship_labels_the_steps_and_asks_for_one_for_the_sheet(qtbot, window):
+    window.open_record("lost-passport")
+    window.tabs.setCurrentWidget(window.preview)
+    window.preview.lang.setCurrentIndex(window.preview.lang.findData("en"))
+    window.preview.citizenship.setCurrentIndex(window.preview.citizenship.findData(""))
+    qtbot.waitUntil(lambda: window.preview.last is not None and window.preview.last.asked[2] == "", timeout=30_000)
+    assert "For citizens of Kyrgyzstan:" in window.preview.page.toPlainText()
+    assert "choose it above" in window.preview.sheet.toPlainText()

@@ -39,7 +39,9 @@ def render(session: Session, record_id: str, lang: str, ui_lang: str, citizenshi
                             (record_id, lang, citizenship))
         page = RecordRenderer(store, ui_lang, lang, citizenship=citizenship).render(record)
         sheet = ""
-        if record.kind == "procedure":
+        if record.kind == "procedure" and not citizenship:
+            sheet = "<p>" + _("A client sheet is made for one citizenship: choose it above.") + "</p>"
+        elif record.kind == "procedure":
             try:
                 sheet = build_client_sheet(store, record_id, SheetOptions(lang=lang, citizenship=citizenship)).html
             except SheetError as exc:
@@ -63,6 +65,8 @@ class PreviewPanel(QWidget):
         self.citizenship.setObjectName("previewCitizenship")
         for code in ("UZ", "KG", "TJ"):
             self.citizenship.addItem(code, code)
+        # every step, document and contact, each labelled with whom it is for (as in the app with no filter)
+        self.citizenship.addItem(_("Any citizenship"), "")
         self.status = QLabel(self)
         self.status.setObjectName("previewStatus")
         self.page = QTextBrowser(self)
