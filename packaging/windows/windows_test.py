@@ -15,6 +15,8 @@ In a fresh 64-bit Wine prefix (build/windows/test-prefix) whose Windows user is 
   6. a signed update pack: a test key and a pack (the bundled data with a newer data version) made by the
      installed CLI, installed with that key as the trusted one into the user's data folder (%APPDATA%); the app
      then reports the new data version;
+  6b. the central office's tools: a copy of the content (in a Cyrillic folder) validated, its Uzbek texts
+     exported as a PO catalog and imported back unchanged, the content editor's window opened on it;
   7. a portable copy of the program folder (a `portable` file beside the exe) keeps its data beside the exe;
   8. `uninstall.exe /S`: nothing left under Program Files, no shortcut, no registry entry, while the user's
      bookmarks, note and installed update stay.
@@ -156,6 +158,11 @@ def fresh_prefix() -> str:
     wine.make_prefix(PREFIX, wine.build_stubs(STUBS), USER=USER)
     if not profile().is_dir():
         raise Failed(f"Wine made no profile for {USER!r}: {sorted(p.name for p in (drive_c() / 'users').iterdir())}")
+    # Wine links Documents, Desktop … to the Unix home: the sheets, catalogs and folders this test writes would
+    # land in the home of whoever runs it (and a resolved path would leave C:). Real folders, as on Windows.
+    for link in [entry for entry in profile().iterdir() if entry.is_symlink()]:
+        link.unlink()
+        link.mkdir()
     return f"profile {win(profile())}"
 
 
@@ -455,6 +462,47 @@ def sheets() -> str:
     return "; ".join(found)
 
 
+def content_tools() -> str:
+    """The central office's tools in the installed app, on a copy of the content in a folder named in Cyrillic:
+    validated; its Uzbek texts exported as a gettext catalog for the translator and imported back unchanged
+    (nothing written); the content editor's window opens on it (screenshot build/windows/editor.png)."""
+    from package_test import xvfb
+
+    content = profile() / "Documents" / "Контент"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ROOT / "db" / "content", content, ignore=shutil.ignore_patterns("*.md"))
+    checked = cli("validate", win(content))
+    if "OK" not in checked:
+        raise Failed(f"the installed CLI does not validate the content:\n{checked}")
+    po = profile() / "Documents" / "uz.po"
+    cli("translations", "export", "--lang", "uz", "--out", win(po), win(content))
+    catalog = po.read_text(encoding="utf-8") if po.is_file() else ""
+    entries = catalog.count("\nmsgctxt ")
+    if entries < 300 or "\u02bb" not in catalog:
+        raise Failed(f"the exported catalog {po} has {entries} entries (or no Uzbek ʻ)")
+    before = {path: path.read_bytes() for path in content.rglob("*.yaml")}
+    back = cli("translations", "import", win(po), win(content))
+    changed = [path.name for path, data in before.items() if path.read_bytes() != data]
+    if "0 text(s) written" not in back or changed:
+        raise Failed(f"importing the unchanged catalog wrote {changed}:\n{back}")
+    with xvfb() as display:
+        app = subprocess.Popen([wine.wine64(), win(program_dir() / "migrant-desk.exe"), "editor", win(content)],
+                               env=wine.env(PREFIX, USER=USER, DISPLAY=display), stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wid = window_id(display)
+            name = wait_title(display, wid, "", timeout=30)
+            time.sleep(5)   # the records read and listed
+            colours = settled_screenshot(display, WORK / "editor.png")
+            if not name.startswith("Migrant Desk") or win(content) not in name:   # (titled in the UI language)
+                raise Failed(f"the editor's window is titled {name!r}; screenshot {WORK / 'editor.png'}")
+        finally:
+            app.kill()
+            wine.stop(PREFIX)
+    return (f"validated; {entries} Uzbek texts exported and imported back, nothing written; editor window "
+            f"{name!r}, {colours} colours in {(WORK / 'editor.png').relative_to(ROOT)}")
+
+
 def next_version(version: str) -> str:
     numbers = version.split(".")
     return ".".join([*numbers[:-1], str(int(numbers[-1]) + 1)])
@@ -577,6 +625,8 @@ def main() -> int:
             raise Failed(f"the window's bookmarks/note are not in the user data: {bookmarks}, {notes}")
         with steps.step("sheets as PDF (pdftotext)") as s:
             s.note = sheets()
+        with steps.step("content tools: validate, PO export/import, editor window") as s:
+            s.note = content_tools()
         with steps.step("signed update pack") as s:
             s.note = update_pack()
         with steps.step("portable copy") as s:
