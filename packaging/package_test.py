@@ -197,8 +197,46 @@ def self_checks(base: Path, root: Person, user: Person) -> None:
         raise Failed(f"`migrant-desk build` of the installed app failed (exit {out.returncode}):\n"
                      f"{out.stdout}{out.stderr}")
     say(f"  build as {USER} from content files: {out.stdout.strip().splitlines()[0]}")
+    content_tools(user)
     if snapshot(INSTALL_DIR) != before:
         raise Failed(f"running the installed app changed files in {INSTALL_DIR}")
+
+
+def content_tools(user: Person) -> None:
+    """The central office's tools in the installed app, as an ordinary user on a content folder of their own:
+    the Uzbek texts exported as a gettext catalog and imported back unchanged (no file written), and the content
+    editor started on it (still running after its records were read: nothing missing from the bundle)."""
+    content = user.home / "office-content"
+    shutil.copytree(ROOT / "db" / "content", content, ignore=shutil.ignore_patterns("*.md"))
+    entry = pwd.getpwnam(USER)
+    for path in [content, *content.rglob("*")]:
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+    po = user.home / "uz.po"
+    must(user.cmd([str(LAUNCHER), "translations", "export", "--lang", "uz", "--out", str(po), str(content)]),
+         "`migrant-desk translations export` of the installed app", env=user.env(), timeout=300)
+    entries = po.read_text(encoding="utf-8").count("\nmsgctxt ")
+    before = {path: path.read_bytes() for path in content.rglob("*.yaml")}
+    out = must(user.cmd([str(LAUNCHER), "translations", "import", str(po), str(content)]),
+               "`migrant-desk translations import` of the installed app", env=user.env(), timeout=300)
+    changed = [path.name for path, data in before.items() if path.read_bytes() != data]
+    if entries < 300 or "0 text(s) written" not in out.stdout or changed:
+        raise Failed(f"the PO round trip of the installed app: {entries} entries, files changed {changed}:\n"
+                     f"{out.stdout}")
+    say(f"  translations export/import as {USER}: {entries} Uzbek texts, imported back unchanged")
+    editor = subprocess.Popen(user.cmd([str(LAUNCHER), "editor", str(content)]), env=user.env(),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        time.sleep(20)   # long enough to read and check every record and make its search index
+        if editor.poll() is not None:
+            raise Failed(f"the installed content editor stopped (exit {editor.returncode}):\n"
+                         f"{editor.stdout.read() if editor.stdout else ''}")
+    finally:
+        editor.terminate()
+        try:
+            editor.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            editor.kill()
+    say(f"  content editor as {USER}: started on {content.name} and running after 20 s")
 
 
 def snapshot(folder: Path) -> set[tuple[str, int, int]]:
