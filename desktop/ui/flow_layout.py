@@ -6,7 +6,7 @@ scroll sideways (hiding half of each row) or cut the words, the row wraps, as te
 width (two choosers side by side each take their part; alone on a line a chooser takes all of it)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
@@ -36,6 +36,11 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        """Never: a row of buttons takes its own height (QLayout's default, both directions, made the rows of
+        the search panel share its free height while the results were hidden)."""
+        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True
