@@ -2,6 +2,7 @@
 tables, filtered and counted as bitsets, widened to near words when the strict query finds little."""
 from __future__ import annotations
 
+import heapq
 import threading
 from array import array
 from collections import OrderedDict
@@ -16,7 +17,7 @@ from whoosh.searching import Searcher
 from .. import languages, textnorm
 from .. import model as m
 from ..store import Store
-from . import ranking
+from . import ranking, titles
 from .analysis import spell_key
 from .bitsets import bitset, count, doc_numbers
 from .index_files import VOCABULARY_FILE, Progress, build_index, index_state
@@ -32,7 +33,8 @@ PREFIX_TERMS = 12          # index terms a word being typed expands to, per fiel
 MIN_PREFIX = 3
 FACETS = ("kind", "status", "citizenship", "region")   # counted for the results (and "topic" for ranking)
 RERANK_DEPTH = 30          # hits ranked (with the kind weights in scores) before the page is cut
-TITLE_PHRASE_BONUS = 1.5   # a title holding the query's words in order
+TITLE_PHRASE_BONUS = 1.5   # a title holding the query's words in order (or the one word asked)
+TITLE_WORD_DEPTH = 60      # candidates whose own title is read for a one-word question
 SNIPPET_HITS = 12          # hits that get a highlighted snippet (about a screenful of results)
 TERM_CACHE_POSTINGS = 3_000_000  # cached (document, score) pairs across terms: 8 bytes each, 24 MB at most
 
@@ -244,9 +246,10 @@ class SearchIndex:
             parts += [self._phrase_query(p, matched) for p in phrases]
             rank = self._rank(understanding, matched, typing=query[-1].isalnum())
             depth = max(limit, RERANK_DEPTH)
-            bonus = self._title_phrase(understanding.title_words)
+            bonus = self._bits(titles.phrase_docs(self._searcher, self._reader, understanding.title_words))
+            title_word = understanding.title_words[0] if len(understanding.title_words) == 1 else ""
             long = len(parts) >= ranking.LONG_QUERY
-            docs, hits = self._run(parts, allowed, depth, not long, bonus, rank)
+            docs, hits = self._run(parts, allowed, depth, not long, bonus, rank, title_word)
             found = rank.found       # (the contacts put forward for whom to call are not what the words found)
             # a typo that a topic's names hid still gets its "did you mean" (the word being typed: when it
             # begins no word of the index either)
@@ -255,14 +258,14 @@ class SearchIndex:
             if words and (count(docs & found) < FUZZY_THRESHOLD or unknown):
                 expanded, suggestion = self._expanded(words, phrases, typing, matched, understanding)
                 if suggestion:
-                    more_docs, more = self._run(expanded, allowed, depth, not long, bonus, rank)
+                    more_docs, more = self._run(expanded, allowed, depth, not long, bonus, rank, title_word)
                     if count(rank.found) > count(found) and count(found) < FUZZY_THRESHOLD:
                         docs, hits, parts, results.expanded, found = more_docs, more, expanded, True, rank.found
                     results.suggestion = suggestion
                 extra = [Part(bits, terms) for bits, terms in rank.optional]
                 if count(found) < FUZZY_THRESHOLD and len(parts) + len(extra) > 1 and not long:
                     # a natural query: rank by how many of its words (places too) a record has
-                    relaxed_docs, relaxed = self._run(parts + extra, allowed, depth, False, bonus, rank)
+                    relaxed_docs, relaxed = self._run(parts + extra, allowed, depth, False, bonus, rank, title_word)
                     if count(rank.found) > count(found):
                         docs, hits = relaxed_docs, relaxed
             results.total = count(docs)
@@ -301,7 +304,7 @@ class SearchIndex:
         return rank
 
     def _run(self, parts: list[Part], allowed: int, depth: int, all_words: bool,
-             bonus: int = 0, rank: Rank | None = None) -> tuple[int, list[tuple[int, float]]]:
+             bonus: int = 0, rank: Rank | None = None, title_word: str = "") -> tuple[int, list[tuple[int, float]]]:
         """(matching documents, the best `depth` as (docnum, score)) for all or any of the parts.
 
         Scoring is BM25F over per-term score tables read once from the index's postings and cached:
@@ -331,6 +334,9 @@ class SearchIndex:
         if len(scores) < depth:     # (a record found through a topic's official names alone)
             for docnum in candidates:
                 scores.setdefault(docnum, 0.0)
+        if title_word:      # one word asked: the records titled with it, among the best (titles.own_title_docs)
+            best = heapq.nlargest(TITLE_WORD_DEPTH, scores, key=scores.__getitem__)
+            bonus |= self._bits(titles.own_title_docs(self._reader, title_word, best, self._term_docs, self._fields))
         ranking.boost(scores, bonus & docs, TITLE_PHRASE_BONUS)
         ranking.boost(scores, rank.topics & docs if rank else 0, ranking.TOPIC_BOOST)  # about the question's topic
         if rank:
@@ -339,17 +345,6 @@ class SearchIndex:
             if rank.intent:
                 ranking.contacts_forward(scores, docs, rank)
         return docs, ranking.order(scores, docs, depth, rank)
-
-    def _title_phrase(self, words: list[str]) -> int:
-        """Titles that hold the query's words in the ranking.order typed (an exact title wins a bonus)."""
-        if len(words) < 2:
-            return 0
-        phrases = []
-        for lang in languages.CONTENT:
-            keys = [textnorm.STEMMERS[lang](w) for w in words]
-            if all(k and (f"title_{lang}", k) in self._reader for k in keys):
-                phrases.append(Phrase(f"title_{lang}", keys))
-        return self._bits(self._searcher.docs_for_query(Or(phrases))) if phrases else 0
 
     def _expanded(self, words: list[str], phrases: list[list[str]], typing: bool,
                   matched: dict[str, set[str]], understanding: Understanding) -> tuple[list[Part], str | None]:
@@ -374,7 +369,8 @@ class SearchIndex:
         return clauses, textnorm.TOKEN_RE.sub(lambda m: suggestion.get(m.group(0), m.group(0)),
                                               understanding.query).strip()
 
-    def _hit(self, docnum: int, score: float, lang: str, matched: dict[str, set[str]] | None) -> Hit:
+    def _fields(self, docnum: int) -> dict[str, Any]:
+        """A record's stored fields, decompressed once."""
         fields = self._stored.get(docnum)
         if fields is None:
             fields = self._reader.stored_fields(docnum)
@@ -382,6 +378,10 @@ class SearchIndex:
                 self._stored.clear()
                 self._texts.clear()
             self._stored[docnum] = fields
+        return fields
+
+    def _hit(self, docnum: int, score: float, lang: str, matched: dict[str, set[str]] | None) -> Hit:
+        fields = self._fields(docnum)
         titles, summaries = fields["titles"], fields["summaries"]
         # The snippet is in the requested language (falling back only when the record lacks it); a
         # query typed in another language still shows this language's summary, just without marks.
