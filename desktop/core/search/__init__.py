@@ -22,6 +22,7 @@ the slowest searches slow at 50,000 records.
     bitsets       sets of documents as Python ints
     queries       filters, the parsed query, hits and results
     engine        SearchIndex: an open index answering queries
+    titles        which titles hold what was asked (the title bonus)
     snippets      the highlighted window of text shown under a hit
 """
 from __future__ import annotations
