@@ -197,6 +197,8 @@ def test_publish_from_the_editor_makes_a_pack_that_verifies_installs_and_lists_e
     qtbot.waitUntil(lambda: dialog.manifest is not None or bool(dialog.problem.text()), timeout=120_000)
     assert dialog.manifest is not None, dialog.problem.text()
     assert out.exists()
+    # the test key is not among the app's keys: the editor is told the desks would refuse this pack
+    assert f"does not trust key {dialog.manifest.key_id}" in dialog.problem.text()
     assert run(parse(["pack", "verify", str(out), "--trusted-keys", str(trusted)])) == 0
     result = updates.install(out, folder, updates.load_trusted_keys(trusted))
     assert result.manifest.changelog_for("en").endswith("The embassy's fax number was corrected.")
