@@ -2,25 +2,15 @@
 in the preview as soon as the update after it is done (in the background; timings: bench/editor_bench.py)."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from desktop.core import i18n
-from desktop.ui.editor.session import Session
-from desktop.ui.editor.window import EditorWindow
 from tests.content_copy import git_content_copy
+from tests.editor_window import open_editor
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    i18n.set_language("en")
-    content = git_content_copy(tmp_path)
-    w = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "en")
-    qtbot.addWidget(w)
-    w.show()
-    w.load()
-    qtbot.waitUntil(lambda: w.search_ready, timeout=90_000)
+    w = open_editor(qtbot, git_content_copy(tmp_path))
     yield w
     w.rf = None
 
@@ -78,15 +68,10 @@ def test_saves_in_quick_succession_all_reach_the_search(qtbot, window):
 
 
 def test_a_file_that_cannot_be_read_is_named_with_its_line_above_the_list(qtbot, tmp_path):
-    i18n.set_language("en")
     content = git_content_copy(tmp_path)
     (content / "procedures" / "work-patent.yaml").write_text("id: work-patent\nkind: procedure\n  bad: [x\n",
                                                              encoding="utf-8")
-    w = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "en")
-    qtbot.addWidget(w)
-    w.show()
-    w.load()
-    qtbot.waitUntil(lambda: w.search_ready, timeout=90_000)
+    w = open_editor(qtbot, content)
     assert w.list.unreadable.isVisible()
     assert "procedures/work-patent.yaml:3: YAML syntax error" in w.list.unreadable.text()
     assert "work-patent" not in w.list.visible_ids() and len(w.list.visible_ids()) == len(w.session.summaries)

@@ -3,7 +3,6 @@
 the record is at once reviewed in the list, in its form and in the app's search."""
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 
@@ -12,22 +11,14 @@ from babel.messages.pofile import read_po, write_po
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core import i18n
-from desktop.ui.editor.session import Session
 from desktop.ui.editor.translation_actions import export_to, import_from
-from desktop.ui.editor.window import EditorWindow
 from tests.content_copy import diff_lines, git_content_copy
+from tests.editor_window import open_editor
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    i18n.set_language("en")
-    content = git_content_copy(tmp_path)
-    w = EditorWindow(Session(content, today=dt.date(2026, 12, 3)), "en")
-    qtbot.addWidget(w)
-    w.show()
-    w.load()
-    qtbot.waitUntil(lambda: w.search_ready, timeout=90_000)
+    w = open_editor(qtbot, git_content_copy(tmp_path))
     yield w
     w.rf = None
 

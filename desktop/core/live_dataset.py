@@ -74,9 +74,9 @@ class LiveDataset:
                 with Store(self.path) as store:
                     update_index(store, self.folder / INDEX_FOLDER, ids, self.words)
                 self.index = SearchIndex(self.folder / INDEX_FOLDER, self.path)
-            except Exception:  # whatever left it half done (a full disk, a damaged file): the
+            except Exception:  # whatever left it half done (a full disk, a damaged file):
                 log.exception("updating the editor's dataset record by record failed; writing it whole")
-                self._build(content)  # whole build writes everything again from the content
+                self._build(content)  # everything written again from the content
             return True
 
     def search(self, query: str, lang: str, blocking: bool = True) -> list[str] | None:
